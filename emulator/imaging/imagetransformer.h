@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+
+namespace ikemu {
+
+// Result of applying an ImageKit URL transformation to an image.
+struct TransformOutput {
+    int httpStatus = 200;          // 200, or 400 for an invalid transformation / undecodable source
+    QByteArray body;               // encoded image (empty on error)
+    QByteArray contentType;        // "image/jpeg", "image/png", "image/webp"...
+    QStringList ignoredParameters; // unknown parameters, as written in the URL (e.g. "zz-5")
+    QString errorMessage;          // human-readable reason when httpStatus != 200
+};
+
+// Loads another file of the library (l-image overlays, di default image) by its path inside the
+// library, e.g. "/logos/logo.png" (a leading '/' is optional). nullopt when there is no such file.
+using ImageLoader = std::function<std::optional<QByteArray>(const QString &path)>;
+
+// Applies `transformation` (the chain text of tr: or ?tr=, steps joined by ':', parameters by ',',
+// e.g. "w-300,h-200:rt-90") to the encoded image `source`. `acceptHeader` drives f-auto.
+// An empty transformation returns the source as it is (with its content type).
+TransformOutput transformImage(const QByteArray &source, const QString &transformation,
+                               const ImageLoader &load, const QByteArray &acceptHeader);
+
+// The library path of the default image named by a `di-` parameter in `transformation`, so the
+// server can deliver it (transformed with the same chain) when the requested file is missing.
+// "di-folder@@file.jpg" -> "/folder/file.jpg". nullopt when the chain has no di.
+std::optional<QString> defaultImagePath(const QString &transformation);
+
+} // namespace ikemu
