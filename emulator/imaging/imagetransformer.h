@@ -24,7 +24,11 @@ using ImageLoader = std::function<std::optional<QByteArray>(const QString &path)
 
 // Applies `transformation` (the chain text of tr: or ?tr=, steps joined by ':', parameters by ',',
 // e.g. "w-300,h-200:rt-90") to the encoded image `source`. `acceptHeader` drives f-auto.
-// An empty transformation returns the source as it is (with its content type).
+// Pass the chain as it appears in the URL (percent-encoded is fine): the text of layers (i-, ie-),
+// font and image paths are percent-decoded after splitting, so an encoded ',' or ':' stays inside
+// them. An empty transformation (or orig-true) returns the source as it is, with its content type.
+// Decoding applies the EXIF orientation (as browsers do), so rt-auto is accepted and is a no-op.
+// Text layers need a QGuiApplication (fonts); without one they are a 500 with a clear message.
 TransformOutput transformImage(const QByteArray &source, const QString &transformation,
                                const ImageLoader &load, const QByteArray &acceptHeader);
 
