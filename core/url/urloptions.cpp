@@ -1,0 +1,30 @@
+#include "url/urloptions.h"
+
+#include <QLocale>
+
+namespace ik {
+
+void appendUrlValueText(QString &out, const UrlValue &value)
+{
+    if (const auto *text = std::get_if<QString>(&value)) {
+        out.append(*text);
+    } else if (const auto *integer = std::get_if<qint64>(&value)) {
+        out.append(QString::number(*integer));
+    } else if (const auto *number = std::get_if<double>(&value)) {
+        // Shortest text that reads back as the same double: 0.5, 300, 1e+21.
+        out.append(QString::number(*number, 'g', QLocale::FloatingPointShortest));
+    } else {
+        out.append(std::get<bool>(value) ? QLatin1String("true") : QLatin1String("false"));
+    }
+}
+
+QString urlValueText(const UrlValue &value)
+{
+    if (const auto *text = std::get_if<QString>(&value))
+        return *text;
+    QString out;
+    appendUrlValueText(out, value);
+    return out;
+}
+
+} // namespace ik
