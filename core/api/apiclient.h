@@ -1,10 +1,13 @@
 #pragma once
 
 #include "api/apierror.h"
+#include "api/apirequest.h"
 
 #include <QObject>
 #include <QString>
 #include <QUrl>
+
+#include <functional>
 
 class QNetworkAccessManager;
 
@@ -20,6 +23,8 @@ struct RetryPolicy
     qint64 initialDelayMs = 500;    // first backoff; doubles each attempt
     qint64 maxDelayMs = 30000;
     double jitter = 0.2;            // +/- this fraction of the delay, at random
+    // A 429 waits at least what the server asks (X-RateLimit-Reset ms, or Retry-After); a wait
+    // longer than maxDelayMs is not attempted: the job fails with the TooManyRequests error.
 };
 
 // Credentials, base URLs and the shared QNetworkAccessManager for every job; sends jobs with a
@@ -61,6 +66,20 @@ public:
     // For tests: the clock backoff delays are measured against (default Clock::system()).
     void setClock(const Clock *clock);
     const Clock &clock() const;
+
+    // Runs `callback` after `delayMs` unless `context` is destroyed first. Retry backoffs go
+    // through it, so tests can run them instantly (or record them) instead of sleeping.
+    // The default uses QTimer::singleShot; an empty function restores it.
+    using DelayScheduler = std::function<void(qint64 delayMs, QObject *context, std::function<void()> callback)>;
+    void setDelayScheduler(DelayScheduler scheduler);
+
+    // The base URL requests to `host` go to.
+    QUrl baseUrl(ApiHost host) const;
+    // Plain http:// only for loopback hosts (127.0.0.0/8, ::1, localhost).
+    static bool isLoopbackHost(const QString &host);
+
+    // Cancels every queued and running job (each emits failed(Cancelled) and done()).
+    void cancelAll();
 
     QNetworkAccessManager *networkAccessManager() const;
 

@@ -58,7 +58,8 @@ public:
     QString help() const { return m_help; }
     const ResponseMetadata &metadata() const { return m_metadata; }
     // The parsed error body (per-item errors of a 207, `missingFileIds` of a bulk 404 ...).
-    QJsonValue body() const { return m_metadata.json(); }
+    // Also filled for bodies the reference SDK reads as Python literals (single-quoted dicts).
+    QJsonValue body() const { return m_body.isUndefined() ? m_metadata.json() : m_body; }
 
     // "NotFoundException", "NetworkError", ...: the name `mediadesk-cli` prints.
     QString className() const;
@@ -71,6 +72,7 @@ private:
     QString m_message;
     QString m_help;
     ResponseMetadata m_metadata;
+    QJsonValue m_body{QJsonValue::Undefined}; // set when the body is not strict JSON
 };
 
 } // namespace ik

@@ -4,6 +4,7 @@
 #include "api/apirequest.h"
 
 #include <QObject>
+#include <QPointer>
 
 #include <optional>
 
@@ -43,7 +44,8 @@ Q_SIGNALS:
     void failed(const ik::ApiError &error);
     void uploadProgress(qint64 bytesSent, qint64 bytesTotal);
     void downloadProgress(qint64 bytesReceived, qint64 bytesTotal);
-    // A retry is scheduled after `error`, in `delayMs` milliseconds.
+    // A retry is scheduled after `error`, in `delayMs` milliseconds; `attempt` is the number of
+    // the attempt that will follow (2 for the first retry).
     void retrying(const ik::ApiError &error, int attempt, qint64 delayMs);
     // Emitted last, after the result signal, whatever it was.
     void done();
@@ -60,9 +62,16 @@ protected:
 
 private:
     friend class ApiClient;
-    friend class ApiTransport;
 
-    ApiClient *m_client = nullptr;
+    // Sends one attempt (the client calls it when the job gets a slot).
+    void sendAttempt();
+    void onReplyFinished();
+    void onTransferTimeout();
+    void handleFailure(const ApiError &error);
+    void finish(const std::optional<ApiError> &error);
+    void releaseSlot();
+
+    QPointer<ApiClient> m_client;
     ApiRequest m_request;
     ApiError m_validationError;
     bool m_hasValidationError = false;
