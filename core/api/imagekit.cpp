@@ -277,12 +277,9 @@ PurgeCacheJob *ImageKit::purgeFileCache(const QString &fileUrl)
     // A second purge of the same URL is harmless (it only purges again).
     ApiRequest request = makeRequest("POST", QStringLiteral("/v1/files/purge"), {201}, true);
     setJsonBody(request, compactJson({{QLatin1String("url"), fileUrl}}));
-    QString problem;
-    if (fileUrl.isEmpty())
-        problem = QStringLiteral("Missing file_url for purge_cache");
-    else if (const QUrl url(fileUrl); !url.isValid() || url.scheme().isEmpty() || url.host().isEmpty())
-        problem = QStringLiteral("file_url \"%1\" is not an absolute URL").arg(fileUrl);
-    return createJob<PurgeCacheJob>(m_client, std::move(request), problem);
+    // The URL itself is checked by the server (the reference sends "url" and gets a 400).
+    return createJob<PurgeCacheJob>(m_client, std::move(request),
+                                    fileUrl.isEmpty() ? QStringLiteral("Missing file_url for purge_cache") : QString());
 }
 
 PurgeStatusJob *ImageKit::getPurgeFileCacheStatus(const QString &purgeRequestId)
