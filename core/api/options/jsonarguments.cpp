@@ -57,15 +57,6 @@ std::optional<QString> JsonArguments::string(const QString &name)
     return value.toString();
 }
 
-QString JsonArguments::requiredString(const QString &name)
-{
-    const bool present = has(name);
-    const std::optional<QString> value = string(name);
-    if (!present || (ok() && !value))
-        fail(QStringLiteral("\"%1\" is required").arg(name));
-    return value.value_or(QString());
-}
-
 std::optional<bool> JsonArguments::boolean(const QString &name)
 {
     const QJsonValue value = take(name);

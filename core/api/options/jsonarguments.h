@@ -24,7 +24,6 @@ public:
     QJsonValue take(const QString &name);
 
     std::optional<QString> string(const QString &name);
-    QString requiredString(const QString &name);
     std::optional<bool> boolean(const QString &name);
     std::optional<qint64> integer(const QString &name);
     // A JSON array of strings, or one comma-separated string ("a, b" -> ["a", "b"]).
