@@ -22,6 +22,7 @@
 #include <QTest>
 
 #include <functional>
+#include <tuple>
 
 namespace {
 
@@ -201,6 +202,8 @@ private Q_SLOTS:
     void cleanup();
     void invalidInputSendsNothing_data();
     void invalidInputSendsNothing();
+    void everyOperationMapsErrorStatuses_data();
+    void everyOperationMapsErrorStatuses();
     void partialSuccessDetails();
     void bulkDeleteMissingIds();
     void uploadFromBytesDeviceAndUrl();
@@ -268,6 +271,81 @@ void OperationBehaviourTest::invalidInputSendsNothing()
     QCOMPARE(result.error.className(), QStringLiteral("InvalidArgumentError"));
     QTest::qWait(50);
     QCOMPARE(m_server->requestCount(), 0);
+}
+
+void OperationBehaviourTest::everyOperationMapsErrorStatuses_data()
+{
+    QTest::addColumn<QString>("operation");
+    QTest::addColumn<QJsonObject>("arguments");
+    QTest::addColumn<int>("unexpectedSuccessStatus");  // a 2xx that is not this operation's answer
+    const QJsonArray one{QStringLiteral("f1")};
+    const QList<std::tuple<const char *, QJsonObject, int>> rows{
+        {"upload_file", {{QStringLiteral("file"), QStringLiteral("aGVsbG8=")}, {QStringLiteral("file_name"), QStringLiteral("a.txt")}}, 204},
+        {"list_files", {}, 204},
+        {"get_file_details", {{QStringLiteral("file_id"), QStringLiteral("f1")}}, 204},
+        {"get_file_versions", {{QStringLiteral("file_id"), QStringLiteral("f1")}}, 204},
+        {"get_file_version_details", {{QStringLiteral("file_id"), QStringLiteral("f1")}, {QStringLiteral("version_id"), QStringLiteral("v1")}}, 204},
+        {"update_file_details", {{QStringLiteral("file_id"), QStringLiteral("f1")}, {QStringLiteral("tags"), QJsonArray{QStringLiteral("t")}}}, 204},
+        {"add_tags", {{QStringLiteral("file_ids"), one}, {QStringLiteral("tags"), QJsonArray{QStringLiteral("t")}}}, 204},
+        {"remove_tags", {{QStringLiteral("file_ids"), one}, {QStringLiteral("tags"), QJsonArray{QStringLiteral("t")}}}, 204},
+        {"remove_ai_tags", {{QStringLiteral("file_ids"), one}, {QStringLiteral("ai_tags"), QJsonArray{QStringLiteral("t")}}}, 204},
+        {"delete_file", {{QStringLiteral("file_id"), QStringLiteral("f1")}}, 200},
+        {"delete_file_version", {{QStringLiteral("file_id"), QStringLiteral("f1")}, {QStringLiteral("version_id"), QStringLiteral("v1")}}, 200},
+        {"bulk_file_delete", {{QStringLiteral("file_ids"), one}}, 204},
+        {"copy_file", {{QStringLiteral("source_file_path"), QStringLiteral("/a.jpg")}, {QStringLiteral("destination_path"), QStringLiteral("/b/")}}, 200},
+        {"move_file", {{QStringLiteral("source_file_path"), QStringLiteral("/a.jpg")}, {QStringLiteral("destination_path"), QStringLiteral("/b/")}}, 200},
+        {"rename_file", {{QStringLiteral("file_path"), QStringLiteral("/a.jpg")}, {QStringLiteral("new_file_name"), QStringLiteral("b.jpg")}}, 204},
+        {"restore_file_version", {{QStringLiteral("file_id"), QStringLiteral("f1")}, {QStringLiteral("version_id"), QStringLiteral("v1")}}, 204},
+        {"create_folder", {{QStringLiteral("folder_name"), QStringLiteral("new")}}, 200},
+        {"delete_folder", {{QStringLiteral("folder_path"), QStringLiteral("/old")}}, 200},
+        {"copy_folder", {{QStringLiteral("source_folder_path"), QStringLiteral("/a")}, {QStringLiteral("destination_path"), QStringLiteral("/b")}}, 204},
+        {"move_folder", {{QStringLiteral("source_folder_path"), QStringLiteral("/a")}, {QStringLiteral("destination_path"), QStringLiteral("/b")}}, 204},
+        {"rename_folder", {{QStringLiteral("folder_path"), QStringLiteral("/a")}, {QStringLiteral("new_folder_name"), QStringLiteral("b")}}, 204},
+        {"get_bulk_job_status", {{QStringLiteral("job_id"), QStringLiteral("j1")}}, 204},
+        {"purge_file_cache", {{QStringLiteral("file_url"), QStringLiteral("https://ik.imagekit.io/demo/a.jpg")}}, 200},
+        {"get_purge_file_cache_status", {{QStringLiteral("purge_cache_id"), QStringLiteral("p1")}}, 204},
+        {"get_file_metadata", {{QStringLiteral("file_id"), QStringLiteral("f1")}}, 204},
+        {"get_remote_file_url_metadata", {{QStringLiteral("remote_file_url"), QStringLiteral("https://example.com/a.jpg")}}, 204},
+        {"create_custom_metadata_fields", {{QStringLiteral("name"), QStringLiteral("n")}, {QStringLiteral("label"), QStringLiteral("l")},
+                                           {QStringLiteral("schema"), QJsonObject{{QStringLiteral("type"), QStringLiteral("Text")}}}}, 200},
+        {"get_custom_metadata_fields", {}, 204},
+        {"update_custom_metadata_fields", {{QStringLiteral("field_id"), QStringLiteral("c1")}, {QStringLiteral("label"), QStringLiteral("L")}}, 204},
+        {"delete_custom_metadata_field", {{QStringLiteral("field_id"), QStringLiteral("c1")}}, 200},
+    };
+    QCOMPARE(rows.size(), ik::ImageKit::operationNames().size());
+    for (const auto &[operation, arguments, unexpected] : rows)
+        QTest::newRow(operation) << QString::fromLatin1(operation) << arguments << unexpected;
+}
+
+void OperationBehaviourTest::everyOperationMapsErrorStatuses()
+{
+    // The seed README's mapping for every operation (the reference SDK itself deviates for
+    // several; the vectors README makes the README the rule).
+    QFETCH(QString, operation);
+    QFETCH(QJsonObject, arguments);
+    QFETCH(int, unexpectedSuccessStatus);
+    const QList<QPair<int, QString>> statuses{
+        {400, QStringLiteral("BadRequestException")}, {401, QStringLiteral("UnauthorizedException")},
+        {403, QStringLiteral("ForbiddenException")}, {404, QStringLiteral("NotFoundException")},
+        {409, QStringLiteral("ConflictException")}, {429, QStringLiteral("TooManyRequestsException")},
+        {500, QStringLiteral("InternalServerException")}, {503, QStringLiteral("InternalServerException")},
+        {418, QStringLiteral("UnknownException")}, {207, QStringLiteral("PartialSuccessException")},
+        {unexpectedSuccessStatus, QStringLiteral("UnknownException")}};
+    ik::ImageKit imagekit(m_client);
+    for (const auto &[status, className] : statuses) {
+        const QByteArray body = QStringLiteral(R"({"message":"m%1","help":"h%1"})").arg(status).toUtf8();
+        m_server->enqueue(status == 204 ? iktest::ScriptedResponse::empty(204) : iktest::ScriptedResponse::json(status, body));
+        const Result result = run(imagekit.call(operation, arguments));
+        const QByteArray what = QByteArray::number(status) + ' ' + result.error.className().toUtf8() + ": " + result.error.message().toUtf8();
+        QVERIFY2(result.failed, what.constData());
+        QVERIFY2(result.error.className() == className, what.constData());
+        if (status != 204) {
+            QVERIFY2(result.error.message() == QStringLiteral("m%1").arg(status), what.constData());
+            QCOMPARE(result.error.help(), QStringLiteral("h%1").arg(status));
+        }
+        QCOMPARE(result.error.metadata().httpStatus, status);
+    }
+    QCOMPARE(m_server->requestCount(), int(statuses.size()));
 }
 
 void OperationBehaviourTest::partialSuccessDetails()
