@@ -98,8 +98,10 @@ QString cannotUpdateDeleted();     // "Cannot update a deleted custom metadata f
 QString invalidIdParameter();      // "Your request contains invalid ID parameter."
 } // namespace CustomMetadataMessages
 
-// Values to store on a file: `customMetadata` with the defaultValue of every non-deleted field that
-// has one and is absent (null-valued keys are removed first, as the update API unsets them).
+// Values to store on a file: `customMetadata` plus the defaultValue of every non-deleted field that
+// has one and whose key is absent. Keys holding null are dropped (the update API unsets them) and not
+// filled back in. On update, pass the stored values with the request's keys written over them
+// (nulls included), so an unset survives this call.
 QJsonObject applyCustomMetadataDefaults(const QJsonObject &customMetadata,
                                         const QList<CustomMetadataField> &fields);
 
