@@ -5,6 +5,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
@@ -424,9 +425,12 @@ QList<FileRecord> MediaStore::listFiles(const FileListQuery &query)
     if (!tagConditions.isEmpty())
         conditions.append(QLatin1Char('(') + tagConditions.join(QStringLiteral(" OR ")) + QLatin1Char(')'));
     const QString direction = query.descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
+    // Two steps: the page's rowids come from the (is_current, folder, <sort key>) index alone, so
+    // skipping 99,000 entries never touches the table; then only the page's rows are read.
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT %1 FROM assets WHERE %2 ORDER BY %3 %4, version_id %4 LIMIT :limit OFFSET :skip")
-                  .arg(QLatin1String(kAssetColumns), conditions.join(QStringLiteral(" AND ")), column, direction));
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT rowid FROM assets WHERE %1 ORDER BY %2 %3, rowid %3 LIMIT :limit OFFSET :skip")
+                  .arg(conditions.join(QStringLiteral(" AND ")), column, direction));
     q.bindValue(QStringLiteral(":current"), query.currentVersions ? 1 : 0);
     if (query.folder)
         q.bindValue(QStringLiteral(":folder"), *query.folder);
@@ -442,8 +446,32 @@ QList<FileRecord> MediaStore::listFiles(const FileListQuery &query)
         qWarning("mediadesk-emulator: list failed: %s", qPrintable(q.lastError().text()));
         return out;
     }
+    QList<qint64> rowids;
     while (q.next())
-        out.append(recordFrom(q));
+        rowids.append(q.value(0).toLongLong());
+    if (rowids.isEmpty())
+        return out;
+    QStringList idTexts;
+    idTexts.reserve(rowids.size());
+    for (const qint64 id : std::as_const(rowids))
+        idTexts.append(QString::number(id));
+    QSqlQuery rows(m_db);
+    rows.setForwardOnly(true);
+    if (!rows.exec(QStringLiteral("SELECT %1, rowid FROM assets WHERE rowid IN (%2)")
+                       .arg(QLatin1String(kAssetColumns), idTexts.join(QLatin1Char(','))))) {
+        qWarning("mediadesk-emulator: list failed: %s", qPrintable(rows.lastError().text()));
+        return out;
+    }
+    QHash<qint64, FileRecord> byRowid;
+    byRowid.reserve(rowids.size());
+    while (rows.next())
+        byRowid.insert(rows.value(27).toLongLong(), recordFrom(rows));
+    out.reserve(rowids.size());
+    for (const qint64 id : std::as_const(rowids)) {
+        const auto it = byRowid.constFind(id);
+        if (it != byRowid.cend())
+            out.append(it.value());
+    }
     return out;
 }
 
