@@ -40,7 +40,14 @@ std::optional<qint64> instantOfJson(const QJsonValue &value)
 {
     if (!value.isString())
         return std::nullopt;
-    const std::optional<IsoDateTime> date = IsoDateTime::parse(value.toString());
+    QString text = value.toString();
+    // EXIF writes dates as 2026:01:10 08:00:00 (embeddedMetadata.DateTimeOriginal): read them too.
+    static const QRegularExpression exifDate(QStringLiteral("^\\d{4}:\\d{2}:\\d{2}( |$)"));
+    if (exifDate.match(text).hasMatch()) {
+        text[4] = QLatin1Char('-');
+        text[7] = QLatin1Char('-');
+    }
+    const std::optional<IsoDateTime> date = IsoDateTime::parse(text);
     if (!date)
         return std::nullopt;
     return date->toMSecsSinceEpoch();

@@ -79,6 +79,7 @@ private Q_SLOTS:
     void values();
     void severalBadValuesAreAllReported();
     void requiredFieldWithoutDefault();
+    void requiredMultiSelectCannotBeEmptied();
     void defaults();
     void jsonRoundTripForEveryType_data();
     void jsonRoundTripForEveryType();
@@ -393,6 +394,18 @@ void TestCustomMetadataSchema::requiredFieldWithoutDefault()
     QVERIFY(!missing.ok);
     QCOMPARE(missing.errors.value(QLatin1String("sku")).toString(), QStringLiteral("\"sku\" is required."));
     QVERIFY(CustomMetadataSchema::validateValues(json(R"({"sku": "A-1"})"), fields).ok);
+}
+
+void TestCustomMetadataSchema::requiredMultiSelectCannotBeEmptied()
+{
+    const QList<CustomMetadataField> fields{field(R"({"id": "m", "name": "channels", "label": "Channels",
+        "schema": {"type": "MultiSelect", "selectOptions": ["web", "print"], "isValueRequired": true, "defaultValue": ["web"]}})")};
+    const ValidationResult emptied = CustomMetadataSchema::validateValues(json(R"({"channels": []})"), fields);
+    QVERIFY(!emptied.ok);
+    QCOMPARE(emptied.errors.value(QLatin1String("channels")).toString(),
+             QStringLiteral("\"channels\" is required and cannot be removed."));
+    QVERIFY(CustomMetadataSchema::validateValues(json(R"({"channels": ["print"]})"), fields).ok);
+    QCOMPARE(applyCustomMetadataDefaults(QJsonObject(), fields), json(R"({"channels": ["web"]})"));
 }
 
 void TestCustomMetadataSchema::defaults()

@@ -37,6 +37,7 @@ QList<QPair<QString, QJsonObject>> library()
             "createdAt": "2026-11-25T10:00:00.000Z", "updatedAt": "2026-11-27T00:00:00.000Z",
             "customMetadata": {"brand": "Nike", "price": 1500, "launch": "2026-01-15",
                                "sizes": ["small", "large"], "onSale": true},
+            "embeddedMetadata": {"Keywords": ["black", "dress"], "DateTimeOriginal": "2026:01:10 08:00:00"},
             "isPrivateFile": false, "isPublished": true, "hasAlpha": false})")},
         {QStringLiteral("winter"), json(R"({
             "type": "file", "fileId": "file-winter", "name": "red-dress-winter.png",
@@ -214,6 +215,13 @@ void TestSearchQuery::matchesLibrary_data()
     QTest::newRow("cm NOT EXISTS") << "\"customMetadata.brand\" NOT EXISTS" << only({"notes", "folder", "version", "photo"});
     QTest::newRow("cm prefix") << "\"customMetadata.brand\" : \"Ad\"" << only({"winter"});
     QTest::newRow("cm HAS") << "\"customMetadata.brand\" HAS \"nike\"" << only({"summer"});
+
+    // embeddedMetadata: EXIF-style dates compare as dates.
+    QTest::newRow("em keywords") << "\"embeddedMetadata.Keywords\" IN [\"black\"]" << only({"summer"});
+    QTest::newRow("em date relative") << "\"embeddedMetadata.DateTimeOriginal\" > \"1y\"" << only({"summer"});
+    QTest::newRow("em date before") << "\"embeddedMetadata.DateTimeOriginal\" < \"2026-01-10T09:00:00Z\"" << only({"summer"});
+    QTest::newRow("em date after") << "\"embeddedMetadata.DateTimeOriginal\" > \"2026-01-10T09:00:00Z\"" << QStringList();
+    QTest::newRow("em date same day") << "\"embeddedMetadata.DateTimeOriginal\" = \"2026-01-10\"" << only({"summer"});
 
     // Combinations, precedence (AND before OR), NOT, case-insensitive keywords.
     QTest::newRow("AND before OR") << "name : \"red\" AND size > 2mb OR type = \"folder\"" << only({"winter", "folder"});
