@@ -216,9 +216,6 @@ UrlResult UrlBuilder::build(const UrlOptions &options) const
     if (path.isEmpty() && src.isEmpty())
         return failure(UrlError::MissingPathAndSrc,
                        QStringLiteral("give \"path\" (relative to the URL endpoint) or \"src\" (a complete URL)"));
-    if (options.sign && m_signer.privateKey().isEmpty())
-        return failure(UrlError::MissingPrivateKey, QStringLiteral("a signed URL needs the private key"));
-
     QString url;
     url.reserve(endpoint.size() + path.size() + src.size() + 64 + 24 * options.transformation.size());
     QueryItems query;
@@ -287,6 +284,9 @@ UrlResult UrlBuilder::build(const UrlOptions &options) const
                 return failure(UrlError::InvalidUrlEndpoint, endpointProblem);
         }
     }
+
+    if (options.sign && m_signer.privateKey().isEmpty())
+        return failure(UrlError::MissingPrivateKey, QStringLiteral("a signed URL needs the private key"));
 
     for (const auto &[key, value] : options.queryParameters) {
         QString text = urlValueText(value);
