@@ -20,6 +20,7 @@ struct ApiJob::Private
     QTimer *transferTimer = nullptr;
     bool timedOut = false;
     bool holdsSlot = false;
+    bool uploadReported = false;  // this attempt has reported upload progress
     // Bumped whenever a scheduled retry must no longer run (cancel, finish).
     quint64 retryGeneration = 0;
 };
@@ -33,6 +34,22 @@ bool isTransportFailure(QNetworkReply::NetworkError error)
     return (error > QNetworkReply::NoError && error < QNetworkReply::ContentAccessDenied)
         || error == QNetworkReply::ProtocolFailure || error == QNetworkReply::ProtocolUnknownError
         || error == QNetworkReply::UnknownNetworkError || error == QNetworkReply::UnknownProxyError;
+}
+
+// The announced Content-Length when the body received is shorter (an uncompressed body only:
+// with Content-Encoding the length counts compressed bytes).
+std::optional<qint64> truncatedBodyLength(const ResponseMetadata &metadata, const QByteArray &method)
+{
+    if (method.compare("HEAD", Qt::CaseInsensitive) == 0 || metadata.httpStatus == 204 || metadata.httpStatus == 304)
+        return std::nullopt;
+    const QByteArray lengthHeader = metadata.header("content-length");
+    if (lengthHeader.isEmpty() || !metadata.header("content-encoding").isEmpty())
+        return std::nullopt;
+    bool ok = false;
+    const qint64 length = lengthHeader.trimmed().toLongLong(&ok);
+    if (!ok || metadata.raw.size() >= length)
+        return std::nullopt;
+    return length;
 }
 
 QString describeRequest(const ApiRequest &request)
@@ -111,6 +128,7 @@ void ApiJob::sendAttempt()
     d->holdsSlot = true;
     ++m_attempts;
     d->timedOut = false;
+    d->uploadReported = false;
     ApiClient::Private *client = m_client->d;
 
     QByteArray url = client->q->baseUrl(m_request.host).toEncoded();
@@ -166,6 +184,10 @@ void ApiJob::sendAttempt()
     connect(reply, &QNetworkReply::finished, this, &ApiJob::onReplyFinished);
     connect(reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64 total) {
         d->transferTimer->start();
+        // QNetworkReply reports (0, 0) once the upload is over; the caller already saw 100 %.
+        if (sent == 0 && total == 0 && d->uploadReported)
+            return;
+        d->uploadReported = true;
         Q_EMIT uploadProgress(sent, total);
     });
     connect(reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64 total) {
@@ -201,7 +223,8 @@ void ApiJob::onReplyFinished()
     ResponseMetadata metadata;
     metadata.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     metadata.headers = reply->rawHeaderPairs();
-    metadata.raw = reply->readAll();
+    if (reply->isOpen())
+        metadata.raw = reply->readAll();
     const QNetworkReply::NetworkError networkError = reply->error();
 
     if (d->timedOut) {
@@ -214,6 +237,16 @@ void ApiJob::onReplyFinished()
         handleFailure(ApiError(ErrorKind::Network,
                                QStringLiteral("%1: %2").arg(describeRequest(m_request), reply->errorString()), {},
                                metadata));
+        return;
+    }
+    if (const std::optional<qint64> expected = truncatedBodyLength(metadata, m_request.method)) {
+        // Qt 6.4 can report a connection closed in the middle of a body as a clean finish.
+        handleFailure(ApiError(ErrorKind::Network,
+                               QStringLiteral("%1: the connection closed after %2 of %3 bytes of the response")
+                                   .arg(describeRequest(m_request))
+                                   .arg(metadata.raw.size())
+                                   .arg(*expected),
+                               {}, metadata));
         return;
     }
     m_metadata = metadata;

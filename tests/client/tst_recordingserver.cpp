@@ -80,21 +80,26 @@ private Q_SLOTS:
         server.setBodyStoreLimit(10);
         QNetworkAccessManager nam;
         const QByteArray payload(100000, 'x');
-        std::unique_ptr<QNetworkReply> reply(waitFor(nam.post(QNetworkRequest(server.baseUrl()), payload)));
+        QNetworkRequest request(server.baseUrl());
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/octet-stream"));
+        std::unique_ptr<QNetworkReply> reply(waitFor(nam.post(request, payload)));
         QCOMPARE(reply->error(), QNetworkReply::NoError);
         QCOMPARE(server.requests().at(0).body, QByteArray(10, 'x'));
         QCOMPARE(server.requests().at(0).bodySize, payload.size());
         QCOMPARE(server.bodyBytesReceived(), payload.size());
     }
 
-    void dropMidBodyGivesAnError()
+    void dropMidBodyCutsTheBody()
     {
         RecordingServer server;
         QVERIFY(server.listen());
         server.setDefaultResponse(ScriptedResponse::dropMidBody(200, QByteArray(4000, 'y')));
         QNetworkAccessManager nam;
         std::unique_ptr<QNetworkReply> reply(waitFor(nam.get(QNetworkRequest(server.baseUrl()))));
-        QVERIFY(reply->error() != QNetworkReply::NoError);
+        QVERIFY(reply->isFinished());
+        // Qt 6.4 sometimes reports such a cut as NoError: only the short body is certain.
+        QVERIFY(reply->readAll().size() < 4000);
+        QCOMPARE(reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(), 4000);
     }
 
     void delayAndTrickle()

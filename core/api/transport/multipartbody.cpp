@@ -33,13 +33,13 @@ QHttpMultiPart *MultipartBody::build(const QList<MultipartField> &fields, QStrin
         part.setRawHeader("Content-Disposition", disposition);
 
         if (field.isFile && !field.filePath.isEmpty()) {
+            if (QFileInfo(field.filePath).isDir()) {
+                *error = QStringLiteral("Cannot upload %1: it is a folder").arg(field.filePath);
+                return nullptr;
+            }
             auto *file = new QFile(field.filePath, multipart.get());
             if (!file->open(QIODevice::ReadOnly)) {
                 *error = QStringLiteral("Cannot read %1: %2").arg(field.filePath, file->errorString());
-                return nullptr;
-            }
-            if (QFileInfo(field.filePath).isDir()) {
-                *error = QStringLiteral("Cannot upload %1: it is a folder").arg(field.filePath);
                 return nullptr;
             }
             part.setBodyDevice(file);

@@ -137,7 +137,7 @@ ScriptedResponse &ScriptedResponse::trickled(int size, int intervalMs)
 // Per-connection parser state: request line and headers, then a body by Content-Length or chunks.
 struct RecordingServer::Connection
 {
-    enum class State { Head, Body, ChunkSize, ChunkData, ChunkDataEnd, ChunkTrailer, Responding };
+    enum class State { Head, Body, ChunkSize, ChunkData, ChunkDataEnd, ChunkTrailer, Responding, Closed };
 
     QTcpSocket *socket = nullptr;
     int id = 0;
@@ -158,8 +158,8 @@ RecordingServer::RecordingServer(QObject *parent)
 
 RecordingServer::~RecordingServer()
 {
-    for (Connection *c : std::as_const(m_connections))
-        delete c;
+    qDeleteAll(m_connections);
+    qDeleteAll(m_closed);
 }
 
 bool RecordingServer::listen(quint16 port)
@@ -221,9 +221,18 @@ void RecordingServer::onNewConnection()
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
         connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
             Connection *c = m_connections.take(socket);
-            if (c && c->state != Connection::State::Head)
+            if (!c)
+                return;
+            if (c->state != Connection::State::Head)
                 --m_openRequests; // a request was open on it
-            delete c;
+            // The parser may still be running on this connection (abort() from inside it):
+            // delete it on the next turn.
+            c->state = Connection::State::Closed;
+            m_closed.append(c);
+            QTimer::singleShot(0, this, [this] {
+                qDeleteAll(m_closed);
+                m_closed.clear();
+            });
             socket->deleteLater();
         });
         if (socket->bytesAvailable() > 0)
@@ -257,6 +266,8 @@ void RecordingServer::parseAvailable(Connection &c)
         switch (c.state) {
         case State::Responding:
             return; // the rest waits until the response is written (no pipelining needed)
+        case State::Closed:
+            return;
         case State::Head: {
             const qsizetype end = c.buffer.indexOf("\r\n\r\n");
             if (end < 0)

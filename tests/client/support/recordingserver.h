@@ -137,6 +137,7 @@ private:
 
     QTcpServer *m_server = nullptr;
     QHash<QTcpSocket *, Connection *> m_connections;
+    QList<Connection *> m_closed; // disconnected, deleted on the next event loop turn
     QList<RecordedRequest> m_requests;
     QList<ScriptedResponse> m_queue;
     ScriptedResponse m_defaultResponse;
