@@ -87,18 +87,21 @@ bool isNothing(const QJsonValue &value)
 
 bool fail(QString *where, const QString &path, const QJsonValue &expected, const QJsonValue &actual)
 {
-    auto show = [](const QJsonValue &v) {
-        if (v.isObject())
-            return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
-        if (v.isArray())
-            return QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
-        return QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact));
-    };
-    *where = QStringLiteral("%1: expected %2, got %3").arg(path, show(expected), show(actual));
+    *where = QStringLiteral("%1: expected %2, got %3").arg(path, toText(expected), toText(actual));
     return false;
 }
 
 } // namespace
+
+QString toText(const QJsonValue &value)
+{
+    if (value.isObject())
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    if (value.isArray())
+        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    const QByteArray wrapped = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(wrapped.mid(1, wrapped.size() - 2));
+}
 
 QJsonObject of(const ik::FileItem &file)
 {

@@ -39,6 +39,9 @@ QJsonObject of(const ik::BulkJob &result);
 QJsonObject of(const ik::BulkJobStatus &result);
 QJsonObject of(const ik::EmptyResult &result);
 
+// Compact JSON text of any value, for failure messages.
+QString toText(const QJsonValue &value);
+
 // Compares an expected seed object with ours. Absent, null, "", [] and {} all mean "nothing"
 // (the vectors README: absent fields are empty). Objects carrying "__class__" are compared key
 // by key; *where names the first difference.

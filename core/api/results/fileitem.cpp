@@ -1,6 +1,7 @@
 #include "api/results/fileitem.h"
 
 #include "api/results/jsonfields.h"
+#include "api/results/responsebody.h"
 
 #include <QJsonArray>
 
@@ -46,14 +47,12 @@ FileItem FileItem::fromJson(const QJsonObject &object)
 
 std::optional<FileItem> FileItem::fromResponse(const ResponseMetadata &metadata, QString *why)
 {
-    const QJsonValue body = metadata.json();
-    if (!body.isObject()) {
-        *why = QStringLiteral("expected a JSON object describing a file");
+    QJsonObject object;
+    if (!responseObject(metadata, &object, why))
         return std::nullopt;
-    }
-    FileItem item = fromJson(body.toObject());
-    item.metadata = metadata;
-    return item;
+    FileItem result = fromJson(object);
+    result.metadata = metadata;
+    return result;
 }
 
 } // namespace ik

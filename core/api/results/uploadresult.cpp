@@ -1,6 +1,7 @@
 #include "api/results/uploadresult.h"
 
 #include "api/results/jsonfields.h"
+#include "api/results/responsebody.h"
 
 #include <QJsonArray>
 
@@ -40,12 +41,10 @@ UploadResult UploadResult::fromJson(const QJsonObject &object)
 
 std::optional<UploadResult> UploadResult::fromResponse(const ResponseMetadata &metadata, QString *why)
 {
-    const QJsonValue body = metadata.json();
-    if (!body.isObject()) {
-        *why = QStringLiteral("expected a JSON object describing the uploaded file");
+    QJsonObject object;
+    if (!responseObject(metadata, &object, why))
         return std::nullopt;
-    }
-    UploadResult result = fromJson(body.toObject());
+    UploadResult result = fromJson(object);
     result.metadata = metadata;
     return result;
 }
