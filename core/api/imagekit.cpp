@@ -1,5 +1,7 @@
 #include "api/imagekit.h"
 
+#include "api/options/tagrules.h"
+
 #include "api/apiclient.h"
 
 #include <QJsonArray>
@@ -76,13 +78,7 @@ QString checkTags(const QStringList &tags, const char *what)
 {
     if (tags.isEmpty())
         return QStringLiteral("at least one %1 is required").arg(QLatin1String(what));
-    for (const QString &tag : tags) {
-        if (tag.trimmed().isEmpty())
-            return QStringLiteral("a %1 is empty").arg(QLatin1String(what));
-        if (tag.contains(QLatin1Char('%')))
-            return QStringLiteral("%1 \"%2\" contains '%', which ImageKit does not allow").arg(QLatin1String(what), tag);
-    }
-    return {};
+    return tagTextProblem(tags, QLatin1String(what));
 }
 
 QByteArray compactJson(const QJsonObject &object)

@@ -1,5 +1,7 @@
 #include "api/options/listfilesoptions.h"
 
+#include "api/options/tagrules.h"
+
 namespace ik {
 
 QString ListFilesOptions::validationError() const
@@ -26,10 +28,7 @@ QString ListFilesOptions::validationError() const
         return QStringLiteral("limit must be between 1 and %1, got %2").arg(MaxLimit).arg(*limit);
     if (skip && *skip < 0)
         return QStringLiteral("skip must be 0 or more, got %1").arg(*skip);
-    for (const QString &tag : tags)
-        if (tag.contains(QLatin1Char('%')))
-            return QStringLiteral("Tag \"%1\" contains '%', which ImageKit does not allow in tags").arg(tag);
-    return {};
+    return tagTextProblem(tags);
 }
 
 QList<QPair<QString, QString>> ListFilesOptions::toQuery() const

@@ -1,5 +1,7 @@
 #include "api/options/updatefileoptions.h"
 
+#include "api/options/tagrules.h"
+
 #include <QJsonDocument>
 
 namespace ik {
@@ -13,11 +15,7 @@ QString UpdateFileOptions::validationError() const
     if (!publish && !hasDetails)
         return QStringLiteral("Nothing to update: give at least one of tags, custom_coordinates, custom_metadata, "
                               "description, remove_ai_tags, extensions, webhook_url or publish");
-    if (tags)
-        for (const QString &tag : *tags)
-            if (tag.contains(QLatin1Char('%')))
-                return QStringLiteral("Tag \"%1\" contains '%', which ImageKit does not allow in tags").arg(tag);
-    return {};
+    return tags ? tagTextProblem(*tags) : QString();
 }
 
 QByteArray UpdateFileOptions::toJson() const

@@ -1,5 +1,7 @@
 #include "api/options/uploadoptions.h"
 
+#include "api/options/tagrules.h"
+
 #include "util/casing.h"
 
 #include <QFileInfo>
@@ -115,9 +117,9 @@ QString UploadOptions::validationError() const
     if (fileName.isEmpty())
         return QStringLiteral("Missing fileName parameter for upload");
     if (tags) {
+        if (const QString problem = tagTextProblem(*tags); !problem.isEmpty())
+            return problem;
         for (const QString &tag : *tags) {
-            if (tag.contains(QLatin1Char('%')))
-                return QStringLiteral("Tag \"%1\" contains '%', which ImageKit does not allow in tags").arg(tag);
             if (tag.contains(QLatin1Char(',')))
                 return QStringLiteral("Tag \"%1\" contains ',', which separates tags in an upload").arg(tag);
         }
