@@ -185,11 +185,15 @@ QImage patternImage(QSize size, DemoRandom &random, int kind)
         }
     }
     }
-    // A large soft vignette on one side so patterns of the same kind differ at low frequencies.
-    QLinearGradient shade(0, 0, size.width(), size.height() * random.unit());
-    shade.setColorAt(0, QColor(0, 0, 0, random.between(0, 150)));
-    shade.setColorAt(1, QColor(255, 255, 255, random.between(0, 150)));
+    // Soft shading and blobs so patterns of the same kind differ at low frequencies: a pHash
+    // looks only at those, and two plain wave patterns would pass for duplicates.
+    QLinearGradient shade(0, 0, size.width() * random.unit(), size.height() * random.unit());
+    shade.setColorAt(0, QColor(0, 0, 0, random.between(60, 170)));
+    shade.setColorAt(1, QColor(255, 255, 255, random.between(60, 170)));
     painter.fillRect(image.rect(), shade);
+    painter.resetTransform();
+    painter.setPen(Qt::NoPen);
+    scatterBlobs(painter, size, random, 3);
     return image;
 }
 
@@ -216,30 +220,42 @@ QImage posterImage(QSize size, DemoRandom &random, const QString &title, const Q
     return image;
 }
 
-// A made-up product card: a coloured object on a plain backdrop with a label.
+// A made-up product shot: a coloured object and a prop on a graded backdrop, with a label.
+// Position, size, backdrop and props vary so that catalogue shots do not look like duplicates.
 QImage productImage(QSize size, DemoRandom &random, int hue, const QString &label)
 {
     QImage image(size, QImage::Format_RGB32);
-    image.fill(QColor(245, 245, 240));
     QPainter painter(&image);
     painter.setRenderHint(QPainter::Antialiasing);
-    QRadialGradient body(QPointF(size.width() * 0.45, size.height() * 0.4), size.width() * 0.4);
-    body.setColorAt(0, random.colorNear(hue).lighter(140));
-    body.setColorAt(1, random.colorNear(hue).darker(140));
-    painter.setBrush(body);
+    QLinearGradient backdrop(0, 0, size.width() * random.unit(), size.height() * random.unit());
+    backdrop.setColorAt(0, QColor::fromHsv(random.between(0, 359), random.between(10, 60), random.between(150, 255)));
+    backdrop.setColorAt(1, QColor::fromHsv(random.between(0, 359), random.between(10, 80), random.between(40, 200)));
+    painter.fillRect(image.rect(), backdrop);
     painter.setPen(Qt::NoPen);
+    scatterBlobs(painter, size, random, 2);
+
+    const double scale = 0.35 + 0.3 * random.unit();
+    const QRectF object(size.width() * (0.05 + 0.55 * random.unit()), size.height() * (0.05 + 0.3 * random.unit()),
+                        size.width() * scale, size.height() * scale);
+    QRadialGradient body(object.center() - QPointF(object.width() / 5, object.height() / 5), object.width() * 0.7);
+    body.setColorAt(0, random.colorNear(hue).lighter(140));
+    body.setColorAt(1, random.colorNear(hue).darker(160));
+    painter.setBrush(body);
     if (random.between(0, 1))
-        painter.drawEllipse(QRectF(size.width() * 0.2, size.height() * 0.12, size.width() * 0.6, size.height() * 0.6));
+        painter.drawEllipse(object);
     else
-        painter.drawRoundedRect(QRectF(size.width() * 0.22, size.height() * 0.1, size.width() * 0.56, size.height() * 0.62), 24, 24);
-    painter.setBrush(QColor(0, 0, 0, 40));
-    painter.drawEllipse(QRectF(size.width() * 0.25, size.height() * 0.74, size.width() * 0.5, size.height() * 0.06));
+        painter.drawRoundedRect(object, 24, 24);
+    painter.setBrush(QColor(0, 0, 0, 50));
+    painter.drawEllipse(QRectF(object.left(), object.bottom() + 6, object.width(), object.height() * 0.1));
+    painter.setBrush(random.color().darker(120)); // a prop next to the product
+    const double prop = size.width() * (0.08 + 0.12 * random.unit());
+    painter.drawRect(QRectF(size.width() * random.unit() * 0.8, size.height() * (0.55 + 0.25 * random.unit()), prop, prop * 1.6));
     if (canDrawText()) {
         QFont font;
         font.setPixelSize(size.height() / 14);
         painter.setFont(font);
-        painter.setPen(QColor(40, 40, 40));
-        painter.drawText(QRect(0, size.height() * 82 / 100, size.width(), size.height() / 8), Qt::AlignCenter, label);
+        painter.setPen(QColor(20, 20, 20));
+        painter.drawText(QRect(0, size.height() * 84 / 100, size.width(), size.height() / 8), Qt::AlignCenter, label);
     }
     return image;
 }
@@ -502,8 +518,8 @@ DemoLibrary generateDemoLibrary()
         DemoFile cropped = original;
         cropped.folderPath = QStringLiteral("/photos/edits");
         cropped.fileName = name + QStringLiteral("-cropped.png");
-        const int marginX = size.width() * 3 / 100;
-        const int marginY = size.height() * 3 / 100;
+        const int marginX = size.width() * 2 / 100;
+        const int marginY = size.height() * 2 / 100;
         cropped.bytes = encode(photo.copy(marginX, marginY, size.width() - 2 * marginX, size.height() - 2 * marginY), "png");
         cropped.description = QStringLiteral("Slightly cropped copy of %1.").arg(original.fileName);
         addFile(cropped);

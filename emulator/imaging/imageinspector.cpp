@@ -139,6 +139,7 @@ ImageInfo inspectImage(const QByteArray &bytes, const QString &fileName)
     buffer.open(QIODevice::ReadOnly);
     QImageReader reader(&buffer);
     reader.setDecideFormatFromContent(true);
+    reader.setAutoTransform(false); // width and height as stored, EXIF orientation reported apart
     const QByteArray qtFormat = reader.format().toLower();
     if (qtFormat.isEmpty())
         return info;
@@ -174,9 +175,10 @@ ImageInfo inspectImage(const QByteArray &bytes, const QString &fileName)
         for (auto it = tags.begin(); it != tags.end(); ++it)
             info.embedded.insert(it.key(), it.value());
     }
-    for (const QString &key : reader.textKeys())
+    // From the decoded image: asking the reader again after read() would re-parse a consumed device.
+    for (const QString &key : image.textKeys())
         if (!key.isEmpty())
-            info.embedded.insert(key, reader.text(key));
+            info.embedded.insert(key, image.text(key));
     return info;
 }
 
