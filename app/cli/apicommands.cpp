@@ -202,11 +202,17 @@ void runOperation(const QString &operation, CliContext &context, const QStringLi
     auto failed = std::make_shared<std::optional<ik::ApiError>>();
     QObject::connect(job, &ik::ApiJob::failed, client, [failed](const ik::ApiError &error) { *failed = error; });
     if (context.progress) {
-        QObject::connect(job, &ik::ApiJob::uploadProgress, client, [&context](qint64 sent, qint64 total) {
-            if (total > 0)
-                writeLine(context.err, QStringLiteral("upload: %1 of %2 bytes (%3%)").arg(sent).arg(total).arg(sent * 100 / total));
-            else
-                writeLine(context.err, QStringLiteral("upload: %1 bytes").arg(sent));
+        // One line per whole percent, not one per network chunk (a 1 GiB upload would print
+        // tens of thousands of lines).
+        auto lastPercent = std::make_shared<qint64>(-1);
+        QObject::connect(job, &ik::ApiJob::uploadProgress, client, [&context, lastPercent](qint64 sent, qint64 total) {
+            if (total <= 0)
+                return;
+            const qint64 percent = sent * 100 / total;
+            if (percent == *lastPercent)
+                return;
+            *lastPercent = percent;
+            writeLine(context.err, QStringLiteral("upload: %1 of %2 bytes (%3%)").arg(sent).arg(total).arg(percent));
         });
     }
     QObject::connect(job, &ik::ApiJob::done, client, [job, failed, &context, done] {

@@ -219,6 +219,9 @@ void OperationCliTest::uploadStreamsFileWithProgress()
     QCOMPARE(result.exitCode, 0);
     QCOMPARE(result.out.trimmed(), QByteArray(R"({"fileId":"new","name":"photo.jpg"})"));
     QVERIFY2(result.err.contains("upload: ") && result.err.contains("(100%)"), result.err.constData());
+    // At most one line per percent.
+    QVERIFY2(result.err.count("upload: ") <= 101, result.err.constData());
+    QCOMPARE(result.err.count("(100%)"), qsizetype(1));
     const iktest::RecordedRequest &request = m_server->requests().at(0);
     QCOMPARE(request.path, QByteArray("/api/v1/files/upload"));
     QString error;
