@@ -1,0 +1,109 @@
+#pragma once
+
+#include "thumbnails/thumbnailscheduler.h"
+
+#include "url/urlbuilder.h"
+
+#include <QCache>
+#include <QHash>
+#include <QObject>
+#include <QPixmap>
+#include <QPointer>
+#include <QSize>
+#include <QString>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace ikui {
+
+// What the provider needs to know about a cell's file.
+struct ThumbnailSource
+{
+    QString fileId;
+    QString filePath;   // "/folder/name.jpg": the delivery path
+    QString mime;
+    bool isFolder = false;
+    bool isImage = false;
+    bool isPrivate = false; // private files need a signed URL (needs the private key)
+};
+
+// Thumbnails of the browser cells: ImageKit transformation URLs sized to the cell at the device
+// pixel ratio (tr:w-<px>,h-<px>,c-at_max), fetched visible-first with at most 64 requests in
+// flight (ThumbnailScheduler), requests for cells scrolled away aborted, responses kept in a
+// QNetworkDiskCache (QStandardPaths::CacheLocation/thumbnails) and decoded pixmaps in a
+// QCache bounded in bytes. Non-images and folders get file-type icons; images a placeholder
+// until their thumbnail arrives (thumbnailReady).
+class ThumbnailProvider : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr qint64 DefaultMemoryCacheBytes = 64LL * 1024 * 1024;
+
+    // Uses its own QNetworkAccessManager with a disk cache.
+    explicit ThumbnailProvider(QObject *parent = nullptr);
+    ~ThumbnailProvider() override;
+
+    // The URL endpoint (and private key for private files) thumbnails are built with.
+    void setUrlEndpoint(const QString &urlEndpoint);
+    void setPrivateKey(const QString &privateKey);
+    // The cell's thumbnail area in device-independent pixels (default 160x160) and the screen's
+    // device pixel ratio (default 1). Changing either drops the memory cache.
+    void setCellSize(const QSize &size);
+    QSize cellSize() const { return m_cellSize; }
+    void setDevicePixelRatio(qreal ratio);
+    qreal devicePixelRatio() const { return m_devicePixelRatio; }
+    // Pixel size requested from the server: cell size * device pixel ratio, rounded up.
+    QSize pixelSize() const;
+    void setMemoryCacheBytes(qint64 bytes);
+    void setMaxInFlight(int count);
+    // Disk cache folder (default <CacheLocation>/thumbnails); empty disables the disk cache.
+    void setDiskCacheDirectory(const QString &directory);
+    QString diskCacheDirectory() const;
+
+    // The URL fetched for `source` (invalid for folders and non-images).
+    QUrl thumbnailUrl(const ThumbnailSource &source) const;
+
+    // The pixmap to paint now: the thumbnail when loaded, else a placeholder or a file-type icon.
+    // Never starts a request. Pixmaps carry the device pixel ratio.
+    QPixmap thumbnail(const ThumbnailSource &source) const;
+    bool hasThumbnail(const QString &fileId) const;
+
+    // The cells on screen, most urgent first: fetches what is missing, aborts the rest.
+    void request(const QList<ThumbnailSource> &visibleFirst);
+    // Forgets a file's cached thumbnail (after an update or a new version).
+    void invalidate(const QString &fileId);
+
+    int inFlightCount() const { return m_scheduler.inFlightCount(); }
+    int startedCount() const { return m_scheduler.startedCount(); }
+    int abortedCount() const { return m_scheduler.abortedCount(); }
+    int loadedCount() const { return m_loaded; }
+    int failedCount() const { return m_failed; }
+
+Q_SIGNALS:
+    void thumbnailReady(const QString &fileId);
+
+private:
+    QString cacheKey(const QString &fileId) const;
+    void startFetch(const ThumbnailRequest &request);
+    void abortFetch(const QString &key);
+    void onReplyFinished(QNetworkReply *reply, const QString &key, const QString &fileId);
+    QPixmap iconFor(const ThumbnailSource &source) const;
+    QPixmap placeholder() const;
+
+    QNetworkAccessManager *m_network;
+    ik::UrlBuilder m_urls;
+    bool m_hasPrivateKey = false;
+    QSize m_cellSize{160, 160};
+    qreal m_devicePixelRatio = 1.0;
+    mutable QCache<QString, QPixmap> m_pixmaps;      // cost = bytes
+    mutable QHash<QString, QPixmap> m_icons;         // by MIME type / "folder" / "placeholder"
+    QHash<QString, QPointer<QNetworkReply>> m_replies;
+    QSet<QString> m_failedKeys;                      // not retried until invalidate() or a size change
+    ThumbnailScheduler m_scheduler;
+    int m_loaded = 0;
+    int m_failed = 0;
+};
+
+} // namespace ikui
