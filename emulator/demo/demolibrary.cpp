@@ -58,8 +58,6 @@ public:
     double unit() { return m_generator.bounded(1.0); }
     QColor color() { return QColor::fromHsv(between(0, 359), between(90, 255), between(90, 255)); }
     QColor colorNear(int hue) { return QColor::fromHsv((hue + between(-25, 25) + 360) % 360, between(120, 255), between(120, 255)); }
-    template<typename T>
-    const T &pick(const QList<T> &list) { return list.at(between(0, int(list.size()) - 1)); }
 
 private:
     QRandomGenerator m_generator;

@@ -31,7 +31,8 @@ struct DemoLibrary {
 
 // Generates the demo library procedurally (gradients, shapes, patterns, text), deterministically
 // (fixed seed: the same bytes every run), with groups of near-duplicates for the duplicate finder.
-// Requires a QGuiApplication (text needs fonts; the offscreen platform is enough).
+// Call it with a QGuiApplication (text needs fonts; the offscreen platform is enough): without
+// one, posters and product shots are generated without their text. Takes a few seconds (87 files).
 DemoLibrary generateDemoLibrary();
 
 } // namespace ikemu

@@ -74,6 +74,18 @@ int estimateJpegQuality(const QByteArray &bytes)
     return 0;
 }
 
+// The part of a file before its pixel data, where metadata chunks live: searching only there
+// keeps compressed pixels from being mistaken for a chunk name.
+QByteArray metadataHead(const QByteArray &bytes, const QByteArray &format)
+{
+    qsizetype end = -1;
+    if (format == "png")
+        end = bytes.indexOf("IDAT");
+    else if (format == "webp") // "VP8 " (lossy) or "VP8L" (lossless) data; "VP8X" is the header
+        end = std::max(bytes.indexOf("VP8 "), bytes.indexOf("VP8L"));
+    return bytes.left(end < 0 ? qsizetype(256 * 1024) : end);
+}
+
 // Dots per inch from JFIF (APP0) or PNG pHYs; 72 when the file does not say.
 int readDensity(const QByteArray &bytes)
 {
@@ -86,7 +98,7 @@ int readDensity(const QByteArray &bytes)
             return int(std::lround(xDensity * 2.54));
     }
     if (bytes.startsWith("\x89PNG")) {
-        const qsizetype at = bytes.indexOf("pHYs");
+        const qsizetype at = metadataHead(bytes, "png").indexOf("pHYs");
         if (at > 0 && at + 13 <= bytes.size() && bytes.at(at + 12) == 1) {
             const quint32 perMeter = qFromBigEndian<quint32>(reinterpret_cast<const uchar *>(bytes.constData() + at + 4));
             if (perMeter > 0)
@@ -99,9 +111,24 @@ int readDensity(const QByteArray &bytes)
 // An embedded ICC profile: JPEG APP2 "ICC_PROFILE", PNG iCCP, WebP ICCP chunk.
 bool hasEmbeddedColorProfile(const QByteArray &bytes, const QByteArray &format)
 {
-    const QByteArray head = bytes.left(256 * 1024);
-    if (format == "jpg")
-        return head.contains(QByteArray("ICC_PROFILE\0", 12));
+    if (format == "jpg") {
+        // Walk the segments: an EXIF thumbnail is a whole JPEG, so a byte search for the start
+        // of scan could stop inside it, before the APP2 segment.
+        qint64 pos = 2;
+        while (pos + 4 <= bytes.size() && uchar(bytes.at(pos)) == 0xFF) {
+            const uchar marker = uchar(bytes.at(pos + 1));
+            if (marker == 0xDA || marker == 0xD9)
+                return false;
+            const int length = (uchar(bytes.at(pos + 2)) << 8) | uchar(bytes.at(pos + 3));
+            if (length < 2)
+                return false;
+            if (marker == 0xE2 && bytes.mid(pos + 4, 12) == QByteArray("ICC_PROFILE\0", 12))
+                return true;
+            pos += 2 + length;
+        }
+        return false;
+    }
+    const QByteArray head = metadataHead(bytes, format);
     if (format == "png")
         return head.contains("iCCP");
     if (format == "webp")

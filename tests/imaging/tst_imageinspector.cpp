@@ -8,6 +8,7 @@
 #include "imaging/imageinspector.h"
 #include "phash/perceptualhash.h"
 
+#include <QColorSpace>
 #include <QJsonArray>
 #include <QTest>
 
@@ -105,6 +106,22 @@ private Q_SLOTS:
         QCOMPARE(inspectImage(encode(image, "png"), QStringLiteral("d.png")).density, 300);
         QCOMPARE(inspectImage(encode(image, "jpeg"), QStringLiteral("d.jpg")).density, 300);
         QCOMPARE(inspectImage(encode(quadrants(50, 50), "webp"), QStringLiteral("d.webp")).density, 72);
+    }
+
+    void embeddedColorProfiles_data()
+    {
+        QTest::addColumn<QByteArray>("format");
+        QTest::newRow("png") << QByteArray("png");
+        QTest::newRow("jpeg") << QByteArray("jpeg");
+    }
+
+    void embeddedColorProfiles()
+    {
+        QFETCH(QByteArray, format);
+        QImage image = randomScene(4, QSize(64, 48));
+        QVERIFY(!inspectImage(encode(image, format.constData()), QStringLiteral("plain")).hasColorProfile);
+        image.setColorSpace(QColorSpace(QColorSpace::DisplayP3));
+        QVERIFY(inspectImage(encode(image, format.constData()), QStringLiteral("p3")).hasColorProfile);
     }
 
     void pHashIsTheCoreHashOfTheLuma()
