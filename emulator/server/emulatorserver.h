@@ -19,7 +19,9 @@ struct ApiResponse;
 
 // The ImageKit-compatible server, embeddable in any Qt program: the management API (/v1/...),
 // the upload API (/api/v1/files/upload) and image delivery (/<url-endpoint-id>/...) on one
-// loopback port, with fault injection. Everything runs on the thread that owns the object.
+// loopback port, with fault injection. Everything runs on the thread that calls start(): a GUI
+// that embeds it should move it to a worker QThread first and call start()/stop() there (both are
+// invokable), so that transformations never block the interface.
 //
 //   ikemu::EmulatorConfig config;
 //   config.dataDir = dir;
@@ -35,8 +37,8 @@ public:
 
     // Opens the data directory, seeds the demo library when asked (the data dir must then be
     // empty of files), and starts listening. False with `error` set on failure.
-    bool start(QString *error);
-    void stop();
+    Q_INVOKABLE bool start(QString *error);
+    Q_INVOKABLE void stop();
     bool isRunning() const;
 
     quint16 port() const;

@@ -7,6 +7,7 @@
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTest>
 
 using namespace emutest;
@@ -50,6 +51,28 @@ private Q_SLOTS:
         QCOMPARE(stopped.size(), 1);
         HttpDriver after(origin, config.privateKey);
         QCOMPARE(after.get(QStringLiteral("/v1/files")).error, QNetworkReply::ConnectionRefusedError);
+    }
+
+    void runsInAWorkerThread()
+    {
+        QTemporaryDir dir;
+        ikemu::EmulatorConfig config;
+        config.dataDir = dir.path();
+        QThread worker;
+        worker.start();
+        auto *server = new ikemu::EmulatorServer(config);
+        server->moveToThread(&worker);
+        bool started = false;
+        QString error;
+        QMetaObject::invokeMethod(server, [&] { started = server->start(&error); }, Qt::BlockingQueuedConnection);
+        QVERIFY2(started, qPrintable(error));
+        HttpDriver http(server->baseUrl().toString(), config.privateKey);
+        QCOMPARE(http.upload({{QStringLiteral("file"), makeImage(16, 16, "PNG"), QStringLiteral("t.png")},
+                              {QStringLiteral("fileName"), "t.png", {}}}).status, 200);
+        QCOMPARE(http.get(QStringLiteral("/v1/files")).array().size(), 1);
+        QMetaObject::invokeMethod(server, [server] { server->stop(); delete server; }, Qt::BlockingQueuedConnection);
+        worker.quit();
+        QVERIFY(worker.wait(5000));
     }
 
     void dispatchWorksWithoutTheNetwork()
