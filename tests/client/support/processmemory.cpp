@@ -9,11 +9,11 @@ namespace {
 qint64 statusFieldBytes(const QByteArray &field)
 {
     QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly | QIODevice::Text))
+    if (!status.open(QIODevice::ReadOnly))
         return -1;
-    // /proc files report size 0: read line by line rather than readAll() by size.
-    while (!status.atEnd()) {
-        const QByteArray line = status.readLine();
+    // /proc files report size 0, so atEnd() is true at once: read to EOF instead.
+    const QList<QByteArray> lines = status.readAll().split('\n');
+    for (const QByteArray &line : lines) {
         if (line.startsWith(field + ':')) {
             const QList<QByteArray> words = line.mid(field.size() + 1).simplified().split(' ');
             bool ok = false;

@@ -6,6 +6,12 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#ifdef Q_OS_LINUX
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#endif
+
 namespace iktest {
 
 namespace {
@@ -214,6 +220,9 @@ void RecordingServer::closeAllConnections()
 void RecordingServer::onNewConnection()
 {
     while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+        // Without this, a response written in two pieces waits for the client's delayed ACK
+        // (Nagle): 40 ms per request on loopback.
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         auto *connection = new Connection;
         connection->socket = socket;
         connection->id = ++m_connectionCount;
@@ -246,6 +255,13 @@ void RecordingServer::onReadyRead(QTcpSocket *socket)
     if (!connection)
         return;
     connection->buffer.append(socket->readAll());
+#ifdef Q_OS_LINUX
+    // QNetworkAccessManager leaves Nagle on, and loopback's 64 KiB MSS makes every upload
+    // piece "small": acknowledge at once (re-armed after each read) so the client never waits
+    // for a 40 ms delayed ACK between pieces.
+    const int one = 1;
+    ::setsockopt(int(socket->socketDescriptor()), IPPROTO_TCP, TCP_QUICKACK, &one, sizeof one);
+#endif
     parseAvailable(*connection);
 }
 
@@ -413,10 +429,9 @@ void RecordingServer::sendResponse(QTcpSocket *socket, const ScriptedResponse &r
     if (!hasLength)
         head += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
     head += "\r\n";
-    socket->write(head);
 
     if (response.fault == Fault::CloseMidBody) {
-        socket->write(response.body.left(response.body.size() / 2));
+        socket->write(head + response.body.left(response.body.size() / 2));
         socket->flush();
         // Give the bytes a moment to leave before the reset, so the client sees a partial body.
         QPointer<QTcpSocket> guard = socket;
@@ -427,10 +442,11 @@ void RecordingServer::sendResponse(QTcpSocket *socket, const ScriptedResponse &r
         return;
     }
     if (response.chunkSize > 0 && response.body.size() > response.chunkSize) {
+        socket->write(head);
         writeBodyChunk(socket, response.body, response.chunkSize, response.chunkIntervalMs);
         return;
     }
-    socket->write(response.body);
+    socket->write(head + response.body);
     responseFinished(socket);
 }
 
