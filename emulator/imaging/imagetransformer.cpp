@@ -88,7 +88,8 @@ const QSet<QString> &stepCodes()
         QStringLiteral("w"), QStringLiteral("h"), QStringLiteral("ar"), QStringLiteral("c"), QStringLiteral("cm"),
         QStringLiteral("fo"), QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("xc"), QStringLiteral("yc"),
         QStringLiteral("q"), QStringLiteral("f"), QStringLiteral("rt"), QStringLiteral("fl"), QStringLiteral("bl"),
-        QStringLiteral("e-grayscale"), QStringLiteral("e-sharpen"), QStringLiteral("e-contrast"), QStringLiteral("bg"),
+        QStringLiteral("e-grayscale"), QStringLiteral("e-sharpen"), QStringLiteral("e-usm"), QStringLiteral("e-contrast"),
+        QStringLiteral("bg"),
         QStringLiteral("r"), QStringLiteral("b"), QStringLiteral("dpr"), QStringLiteral("orig"), QStringLiteral("t"),
         QStringLiteral("di"), QStringLiteral("o"), QStringLiteral("pr"), QStringLiteral("lo"),
     };
@@ -148,6 +149,14 @@ bool isPositionName(const QString &value)
     };
     return names.contains(value);
 }
+
+// What fills padding (pad_resize, pad_extract): a colour, or the image itself blurred.
+struct PaddingBackground {
+    QColor color = Qt::white;
+    bool blurred = false;
+    int blurRadius = 10;
+    int brightness = 0;
+};
 
 struct OutputSettings {
     QByteArray format; // "jpg", "png", "webp"; empty = the source's
@@ -247,10 +256,57 @@ private:
         return image.scaled(std::max(1, width), std::max(1, height), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
     }
 
-    static QImage onCanvas(const QImage &image, QSize canvasSize, QPoint at, const QColor &background)
+    // bg-<colour>, bg-dominant (the image's mean colour) or bg-blurred[_<radius|auto>[_<brightness>]].
+    PaddingBackground paddingBackground(const QList<TransformParameter> &all, const StepParameters &params, const QImage &image) const
+    {
+        PaddingBackground background;
+        if (!params.has(QStringLiteral("bg")))
+            return background;
+        const TransformParameter p = parameter(all, QStringLiteral("bg"));
+        if (p.value == QLatin1String("dominant")) {
+            background.color = pixelops::averageColor(image);
+            return background;
+        }
+        if (p.value == QLatin1String("blurred") || p.value.startsWith(QLatin1String("blurred_"))) {
+            const QString expected = QStringLiteral("blurred, blurred_<1-100 or auto> or blurred_<1-100 or auto>_<brightness -255..255, N for negative>");
+            const QStringList parts = p.value.split(QLatin1Char('_'));
+            if (parts.size() > 3)
+                fail(invalidValue(p, expected));
+            background.blurred = true;
+            if (parts.size() >= 2 && parts.at(1) != QLatin1String("auto")) {
+                const std::optional<double> radius = evaluateTransformNumber(parts.at(1), {});
+                if (!radius || *radius < 1 || *radius > 100)
+                    fail(invalidValue(p, expected));
+                background.blurRadius = int(std::lround(*radius));
+            }
+            if (parts.size() == 3) {
+                const std::optional<double> brightness = evaluateTransformNumber(parts.at(2), {});
+                if (!brightness || *brightness < -255 || *brightness > 255)
+                    fail(invalidValue(p, expected));
+                background.brightness = int(std::lround(*brightness));
+            }
+            return background;
+        }
+        background.color = color(p);
+        return background;
+    }
+
+    static QImage onCanvas(const QImage &image, QSize canvasSize, QPoint at, const PaddingBackground &background,
+                           const QImage &source)
     {
         QImage canvas(canvasSize, QImage::Format_ARGB32_Premultiplied);
-        canvas.fill(background);
+        if (background.blurred) {
+            // The source scaled to cover the canvas, blurred (and brightened or darkened) behind it.
+            const double cover = std::max(double(canvasSize.width()) / source.width(), double(canvasSize.height()) / source.height());
+            const QImage covering = scaledTo(source, int(std::ceil(source.width() * cover)), int(std::ceil(source.height() * cover)));
+            QImage backdrop = covering.copy(QRect(alignedOffset(covering.size(), canvasSize, QStringLiteral("center")), canvasSize));
+            backdrop = pixelops::blurred(backdrop, background.blurRadius);
+            if (background.brightness != 0)
+                backdrop = pixelops::brightnessShifted(backdrop, background.brightness);
+            canvas = backdrop.convertToFormat(QImage::Format_ARGB32_Premultiplied);
+        } else {
+            canvas.fill(background.color);
+        }
         QPainter painter(&canvas);
         painter.drawImage(at, image);
         painter.end();
@@ -258,7 +314,7 @@ private:
     }
 
     QImage resizeAndCrop(QImage image, const QList<TransformParameter> &all, const StepParameters &params,
-                         const QHash<QString, double> &extraVariables)
+                         const QHash<QString, double> &extraVariables, const PaddingBackground &background)
     {
         const QHash<QString, double> variables = inputVariables(image, extraVariables);
         const int inputWidth = image.width();
@@ -324,10 +380,6 @@ private:
         if (cropMode.isEmpty() && hasCoordinates)
             cropMode = QStringLiteral("extract"); // coordinates only make sense for an extract
 
-        QColor background = Qt::white;
-        if (params.has(QStringLiteral("bg")))
-            background = color(parameter(all, QStringLiteral("bg")));
-
         if (cropMode == QLatin1String("extract") || cropMode == QLatin1String("pad_extract")) {
             const int targetWidth = int(std::lround(width.value_or(inputWidth)));
             const int targetHeight = int(std::lround(height.value_or(inputHeight)));
@@ -354,7 +406,7 @@ private:
             const QRect wanted(origin, QSize(targetWidth, targetHeight));
             const QRect available = wanted.intersected(image.rect());
             const QImage part = image.copy(available);
-            return onCanvas(part, wanted.size(), available.topLeft() - wanted.topLeft(), background);
+            return onCanvas(part, wanted.size(), available.topLeft() - wanted.topLeft(), background, image);
         }
 
         if (!width && !height)
@@ -370,7 +422,7 @@ private:
             const QImage fitted = scaledTo(image, std::min(targetWidth, int(std::lround(inputWidth * scale))),
                                            std::min(targetHeight, int(std::lround(inputHeight * scale))));
             return onCanvas(fitted, QSize(targetWidth, targetHeight),
-                            alignedOffset(QSize(targetWidth, targetHeight), fitted.size(), focus), background);
+                            alignedOffset(QSize(targetWidth, targetHeight), fitted.size(), focus), background, image);
         }
         const QString mode = cropModes.contains(cropMode) || cropMode.isEmpty() ? crop : cropMode;
         if (mode == QLatin1String("force")) {
@@ -425,9 +477,9 @@ private:
             m_output->progressive = params.value(QStringLiteral("pr")) == QLatin1String("true");
         if (params.has(QStringLiteral("lo")))
             m_output->lossless = params.value(QStringLiteral("lo")) == QLatin1String("true");
-        if (params.has(QStringLiteral("bg"))) {
-            m_output->background = color(parameter(all, QStringLiteral("bg")));
-        }
+        const PaddingBackground background = paddingBackground(all, params, image);
+        if (params.has(QStringLiteral("bg")) && !background.blurred)
+            m_output->background = background.color;
 
         if (params.has(QStringLiteral("t"))) {
             const TransformParameter p = parameter(all, QStringLiteral("t"));
@@ -437,7 +489,7 @@ private:
             image = image.copy(pixelops::trimBounds(image, threshold));
         }
 
-        image = resizeAndCrop(std::move(image), all, params, extraVariables);
+        image = resizeAndCrop(std::move(image), all, params, extraVariables, background);
 
         if (params.has(QStringLiteral("fl"))) {
             const TransformParameter p = parameter(all, QStringLiteral("fl"));
@@ -467,6 +519,24 @@ private:
             if (!p.value.isEmpty())
                 amount = std::max(1, boundedInteger(p, 0, 100)) / 10.0 + 0.5;
             image = pixelops::sharpened(image, amount);
+        }
+        if (params.has(QStringLiteral("e-usm"))) {
+            // e-usm[-<radius>-<sigma>-<amount>-<threshold>]: radius and amount drive the mask here.
+            const TransformParameter p = parameter(all, QStringLiteral("e-usm"));
+            double radius = 1;
+            double amount = 1;
+            if (!p.value.isEmpty()) {
+                const QStringList parts = p.value.split(QLatin1Char('-'));
+                QList<double> numbers;
+                for (const QString &part : parts)
+                    if (const auto value = evaluateTransformNumber(part, {}); value && *value >= 0)
+                        numbers.append(*value);
+                if (parts.size() != 4 || numbers.size() != 4 || numbers[0] > 100 || numbers[2] > 10)
+                    fail(invalidValue(p, QStringLiteral("<radius>-<sigma>-<amount>-<threshold>, such as 2-2-0.8-0.024")));
+                radius = numbers[0];
+                amount = numbers[2];
+            }
+            image = pixelops::sharpened(image, amount, int(std::lround(std::max(1.0, radius))));
         }
         if (params.has(QStringLiteral("bl"))) {
             const int strength = boundedInteger(parameter(all, QStringLiteral("bl")), 1, 100);

@@ -73,12 +73,12 @@ QImage blurred(const QImage &image, int radius)
     return current;
 }
 
-QImage sharpened(const QImage &image, double amount)
+QImage sharpened(const QImage &image, double amount, int radius)
 {
     if (amount <= 0 || image.isNull())
         return image;
     const QImage original = premultiplied(image);
-    const QImage soft = blurred(original, 1);
+    const QImage soft = blurred(original, std::max(1, radius));
     QImage result(original.size(), QImage::Format_ARGB32_Premultiplied);
     for (int y = 0; y < original.height(); ++y) {
         const auto *o = reinterpret_cast<const QRgb *>(original.constScanLine(y));
@@ -134,6 +134,43 @@ QImage contrastStretched(const QImage &image)
         }
     }
     return premultiplied(result);
+}
+
+QImage brightnessShifted(const QImage &image, int delta)
+{
+    QImage result = image.convertToFormat(QImage::Format_ARGB32);
+    for (int y = 0; y < result.height(); ++y) {
+        auto *line = reinterpret_cast<QRgb *>(result.scanLine(y));
+        for (int x = 0; x < result.width(); ++x) {
+            auto shift = [&](int v) { return std::clamp(v + delta, 0, 255); };
+            line[x] = qRgba(shift(qRed(line[x])), shift(qGreen(line[x])), shift(qBlue(line[x])), qAlpha(line[x]));
+        }
+    }
+    return premultiplied(result);
+}
+
+QColor averageColor(const QImage &image)
+{
+    // A 64x64 smooth thumbnail is an area average, and keeps the loop short for big images.
+    const QImage small = image.scaled(std::min(64, image.width()), std::min(64, image.height()), Qt::IgnoreAspectRatio,
+                                      Qt::SmoothTransformation).convertToFormat(QImage::Format_ARGB32);
+    qint64 red = 0;
+    qint64 green = 0;
+    qint64 blue = 0;
+    qint64 weight = 0;
+    for (int y = 0; y < small.height(); ++y) {
+        const auto *line = reinterpret_cast<const QRgb *>(small.constScanLine(y));
+        for (int x = 0; x < small.width(); ++x) {
+            const int alpha = qAlpha(line[x]);
+            red += qRed(line[x]) * alpha;
+            green += qGreen(line[x]) * alpha;
+            blue += qBlue(line[x]) * alpha;
+            weight += alpha;
+        }
+    }
+    if (weight == 0)
+        return Qt::white;
+    return QColor(int(red / weight), int(green / weight), int(blue / weight));
 }
 
 QImage withOpacity(const QImage &image, int percent)

@@ -14,12 +14,16 @@ namespace ikemu::pixelops {
 
 // Gaussian-like blur: three box-blur passes of the given radius (bl-<1..100> maps to the radius).
 QImage blurred(const QImage &image, int radius);
-// Unsharp mask: original + amount * (original - blurred(radius 1)).
-QImage sharpened(const QImage &image, double amount);
+// Unsharp mask: original + amount * (original - blurred(radius)).
+QImage sharpened(const QImage &image, double amount, int radius = 1);
 // Luma (Rec. 601) in every colour channel, alpha kept.
 QImage grayscaled(const QImage &image);
 // Stretches the luma range of the image to the full 0..255 (e-contrast).
 QImage contrastStretched(const QImage &image);
+// Adds `delta` (-255..255) to every colour channel (the brightness of bg-blurred_<r>_<brightness>).
+QImage brightnessShifted(const QImage &image, int delta);
+// The mean colour of the visible pixels (bg-dominant).
+QColor averageColor(const QImage &image);
 // Multiplies alpha by percent/100 (o-<0..100>).
 QImage withOpacity(const QImage &image, int percent);
 // The smallest rectangle holding every pixel that differs from the top-left pixel by more than

@@ -187,6 +187,25 @@ private Q_SLOTS:
         QVERIFY(std::abs(at(translucent, 100, 5).alpha() - 128) <= 2);
     }
 
+    void dominantAndBlurredBackgrounds()
+    {
+        QImage blue(400, 300, QImage::Format_RGB32);
+        blue.fill(QColor(20, 40, 200));
+        const QImage dominant = transformed(QStringLiteral("w-200,h-200,cm-pad_resize,bg-dominant"), nullptr, encode(blue, "png"));
+        QVERIFY(near(at(dominant, 100, 5), QColor(20, 40, 200), 6));
+
+        // Blurred: the padding above the picture is the blurred top of the picture itself
+        // (red and green there), not a flat colour.
+        const QImage blurred = transformed(QStringLiteral("w-200,h-200,cm-pad_resize,bg-blurred"));
+        const QColor left = at(blurred, 20, 5);
+        const QColor right = at(blurred, 180, 5);
+        QVERIFY2(left.red() > 150 && left.green() < 100, qPrintable(left.name()));
+        QVERIFY2(right.green() > 150 && right.red() < 100, qPrintable(right.name()));
+        const QImage darker = transformed(QStringLiteral("w-200,h-200,cm-pad_resize,bg-blurred_5_N80"));
+        QVERIFY(at(darker, 20, 5).red() + 50 < left.red());
+        QCOMPARE(run(quadrantsPng(), QStringLiteral("w-200,h-200,cm-pad_resize,bg-blurred_500")).httpStatus, 400);
+    }
+
     void extractTakesARegionWithoutScaling()
     {
         QImage image = transformed(QStringLiteral("w-100,h-100,cm-extract,x-0,y-0"));
@@ -316,6 +335,11 @@ private Q_SLOTS:
         QVERIFY(edgeEnergy(transformed(QStringLiteral("e-sharpen"), nullptr, soft)) > edgeEnergy(decode(soft)));
         QVERIFY(edgeEnergy(transformed(QStringLiteral("e-sharpen-60"), nullptr, soft))
                 > edgeEnergy(transformed(QStringLiteral("e-sharpen-5"), nullptr, soft)));
+        // Unsharp mask: a bigger amount is a stronger effect.
+        const double mild = edgeEnergy(transformed(QStringLiteral("e-usm-2-2-0.5-0"), nullptr, soft));
+        QVERIFY(mild > edgeEnergy(decode(soft)));
+        QVERIFY(edgeEnergy(transformed(QStringLiteral("e-usm-2-2-3-0"), nullptr, soft)) > mild);
+        QCOMPARE(run(soft, QStringLiteral("e-usm-2-2")).httpStatus, 400);
     }
 
     void grayscaleAndContrast()
