@@ -17,7 +17,6 @@
 #include <QPainter>
 #include <QRegularExpression>
 #include <QSet>
-#include <QTextOption>
 #include <QUrl>
 
 #include <algorithm>

@@ -460,6 +460,13 @@ private Q_SLOTS:
         QVERIFY(near(at(image, 150, 100), Qt::green, 10) && near(at(image, 125, 100), Qt::white, 10));
         image = decode(run(png, QStringLiteral("l-image,i-brand@@logo.png,lx-N10,ly-0,l-end"), library).body);
         QVERIFY(near(at(image, 255, 5), Qt::green, 10) && near(at(image, 295, 5), Qt::white, 10));
+        // Anchored with lfo (focus) / lap (anchor point), and positioned by an expression.
+        image = decode(run(png, QStringLiteral("l-image,i-brand@@logo.png,lfo-bottom_right,l-end"), library).body);
+        QVERIFY(near(at(image, 295, 195), Qt::green, 10) && near(at(image, 255, 195), Qt::white, 10));
+        image = decode(run(png, QStringLiteral("l-image,i-brand@@logo.png,lap-top_left,l-end"), library).body);
+        QVERIFY(near(at(image, 5, 5), Qt::green, 10) && near(at(image, 45, 5), Qt::white, 10));
+        image = decode(run(png, QStringLiteral("l-image,i-brand@@logo.png,lx-bw_sub_cw,ly-bh_div_2,l-end"), library).body);
+        QVERIFY(near(at(image, 295, 105), Qt::green, 10) && near(at(image, 295, 95), Qt::white, 10));
         // Path in base64 (ie-).
         image = decode(run(png, QStringLiteral("l-image,ie-%1,lx-0,ly-0,l-end")
                                     .arg(QString::fromLatin1(QByteArray("brand/logo.png").toBase64())), library).body);
