@@ -92,10 +92,7 @@ void ApiJob::start()
         return;
     m_started = true;
     if (m_hasValidationError) {
-        ApiError error = m_validationError;
-        if (error.kind() != ErrorKind::InvalidArgument)
-            error = ApiError(ErrorKind::InvalidArgument, error.message(), error.help(), error.metadata());
-        finish(error);
+        finish(m_validationError);
         return;
     }
     if (!m_client) {
@@ -182,23 +179,27 @@ void ApiJob::sendAttempt()
 
     d->reply = reply;
     connect(reply, &QNetworkReply::finished, this, &ApiJob::onReplyFinished);
-    connect(reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64 total) {
-        d->transferTimer->start();
+    // Any progress restarts the transfer timeout (when there is one).
+    const int timeoutMs = client->transferTimeoutMs;
+    d->transferTimer->setInterval(qMax(1, timeoutMs));
+    const auto restartTimer = [this, timeoutMs] {
+        if (timeoutMs > 0)
+            d->transferTimer->start();
+    };
+    connect(reply, &QNetworkReply::uploadProgress, this, [this, restartTimer](qint64 sent, qint64 total) {
+        restartTimer();
         // QNetworkReply reports (0, 0) once the upload is over; the caller already saw 100 %.
         if (sent == 0 && total == 0 && d->uploadReported)
             return;
         d->uploadReported = true;
         Q_EMIT uploadProgress(sent, total);
     });
-    connect(reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64 total) {
-        d->transferTimer->start();
+    connect(reply, &QNetworkReply::downloadProgress, this, [this, restartTimer](qint64 received, qint64 total) {
+        restartTimer();
         Q_EMIT downloadProgress(received, total);
     });
-    connect(reply, &QNetworkReply::metaDataChanged, d->transferTimer, qOverload<>(&QTimer::start));
-    if (client->transferTimeoutMs > 0) {
-        d->transferTimer->setInterval(client->transferTimeoutMs);
-        d->transferTimer->start();
-    }
+    connect(reply, &QNetworkReply::metaDataChanged, this, restartTimer);
+    restartTimer();
 }
 
 void ApiJob::onTransferTimeout()

@@ -318,6 +318,14 @@ private Q_SLOTS:
         QCOMPARE(record.events, events({"finished", "done", "destroyed"}));
     }
 
+    void zeroTimeoutMeansNone()
+    {
+        m_client->setTransferTimeoutMs(0);
+        m_server->enqueue(ScriptedResponse::json(200, "[" + QByteArray(20, ' ') + "]").withDelay(200).trickled(4, 50));
+        const JobRecord record = run(getRequest(QStringLiteral("/v1/files")));
+        QCOMPARE(record.events, events({"finished", "done", "destroyed"}));
+    }
+
     void multipartUploadIsSentWholeAgainOnRetry()
     {
         QTemporaryDir dir;
