@@ -170,11 +170,6 @@ std::variant<FileRecord, ApiResponse> UploadService::store(const UploadParameter
                                                           "Combined length of all tags should be less than or equal to 500."));
     }
     const QList<CustomMetadataField> fields = m_context.customMetadataFields(false);
-    if (p.customMetadata) {
-        const ValidationResult validation = CustomMetadataSchema::validateValues(*p.customMetadata, fields);
-        if (!validation.ok)
-            return ApiResponse::json(validation.toErrorBody(), 400);
-    }
 
     QString name = LibraryPaths::sanitizeFileName(p.fileName);
     std::optional<FileRecord> existing;
@@ -188,6 +183,14 @@ std::variant<FileRecord, ApiResponse> UploadService::store(const UploadParameter
             return ApiResponse::error(400, QStringLiteral("A file with the same name already exists at the exact location. "
                                                           "We could not overwrite it because both overwriteFile and "
                                                           "useUniqueFileName are set to false."));
+    }
+
+    // The values the new version will carry are checked, so a required field without a default
+    // refuses an upload that does not set it (unless an overwrite keeps the old values).
+    if (p.customMetadata || !existing || p.overwriteCustomMetadata) {
+        const ValidationResult validation = CustomMetadataSchema::validateValues(p.customMetadata.value_or(QJsonObject()), fields);
+        if (!validation.ok)
+            return ApiResponse::json(validation.toErrorBody(), 400);
     }
 
     const ImageInfo info = inspectImage(p.bytes, name);

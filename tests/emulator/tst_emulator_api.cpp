@@ -554,6 +554,23 @@ private Q_SLOTS:
         QCOMPARE(r.status, 200);
         QCOMPARE(r.object().value(QStringLiteral("customMetadata")).toObject().value(QStringLiteral("price")).toInt(), 75);
 
+        // A required field (ImageKit insists on a default for it): uploads get the default and
+        // cannot unset it.
+        r = m_http->sendJson("POST", QStringLiteral("/v1/customMetadataFields"),
+                             {{QStringLiteral("name"), QStringLiteral("sku")}, {QStringLiteral("label"), QStringLiteral("SKU")},
+                              {QStringLiteral("schema"), QJsonObject{{QStringLiteral("type"), QStringLiteral("Text")},
+                                                                     {QStringLiteral("isValueRequired"), true},
+                                                                     {QStringLiteral("defaultValue"), QStringLiteral("none")}}}});
+        QCOMPARE(r.status, 201);
+        const QString skuId = r.object().value(QStringLiteral("id")).toString();
+        QCOMPARE(m_http->upload({{QStringLiteral("file"), makeImage(8, 8, "PNG"), QStringLiteral("n.png")},
+                                 {QStringLiteral("fileName"), "n.png", {}}, {QStringLiteral("folder"), "/meta", {}},
+                                 {QStringLiteral("customMetadata"), "{\"sku\": null}", {}}}).status, 400);
+        QCOMPARE(uploadImage(QStringLiteral("n.png"), QStringLiteral("/meta"), makeImage(8, 8, "PNG"))
+                     .value(QStringLiteral("customMetadata")).toObject().value(QStringLiteral("sku")).toString(),
+                 QStringLiteral("none"));
+        QCOMPARE(m_http->send("DELETE", QStringLiteral("/v1/customMetadataFields/") + skuId).status, 204);
+
         r = m_http->sendJson("PATCH", QStringLiteral("/v1/customMetadataFields/") + fieldId,
                              {{QStringLiteral("label"), QStringLiteral("Price (EUR)")}});
         QCOMPARE(r.status, 200);
@@ -562,7 +579,7 @@ private Q_SLOTS:
         QCOMPARE(m_http->send("DELETE", QStringLiteral("/v1/customMetadataFields/") + fieldId).status, 204);
         QCOMPARE(m_http->send("DELETE", QStringLiteral("/v1/customMetadataFields/") + fieldId).status, 404);
         QCOMPARE(m_http->get(QStringLiteral("/v1/customMetadataFields")).array().size(), 0);
-        QCOMPARE(m_http->get(QStringLiteral("/v1/customMetadataFields?includeDeleted=true")).array().size(), 1);
+        QCOMPARE(m_http->get(QStringLiteral("/v1/customMetadataFields?includeDeleted=true")).array().size(), 2);
         QCOMPARE(m_http->sendJson("PATCH", QStringLiteral("/v1/customMetadataFields/nope"), {{QStringLiteral("label"), QStringLiteral("x")}}).status, 404);
     }
 
