@@ -62,7 +62,7 @@ private Q_SLOTS:
         QFETCH(int, cap);
         const int jobCount = 9;
         m_client->setMaxConcurrentRequests(cap);
-        m_server->setDefaultResponse(ScriptedResponse::json(200, "{}").withDelay(60));
+        m_server->setDefaultResponse(ScriptedResponse::json(200, "{}").withDelay(150));
         int worstRunning = 0;
         int worstAtServer = 0;
         connect(m_server, &RecordingServer::requestReceived, this, [&] {

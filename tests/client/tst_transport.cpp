@@ -9,6 +9,8 @@
 #include "testclient.h"
 
 #include <QBuffer>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QPointer>
@@ -459,18 +461,38 @@ private Q_SLOTS:
 
     void connectionRefusedIsANetworkError()
     {
-        RecordingServer closed;
-        QVERIFY(closed.listen());
-        const QUrl base = closed.baseUrl();
-        delete m_server;
-        m_server = nullptr;
-        { RecordingServer gone; Q_UNUSED(gone); }
-        // Listen and close again so the port is free and refuses.
-        QVERIFY(m_client->setApiBase(QUrl(QStringLiteral("http://127.0.0.1:1"))));
+        // A port that was just free: nothing listens there any more.
+        quint16 port = 0;
+        {
+            RecordingServer gone;
+            QVERIFY(gone.listen());
+            port = gone.port();
+        }
+        QVERIFY(m_client->setApiBase(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port))));
         const JobRecord record = run(getRequest(QStringLiteral("/v1/files")));
         QCOMPARE(record.error.className(), QStringLiteral("NetworkError"));
-        QVERIFY(!record.error.message().isEmpty());
-        Q_UNUSED(base);
+        QVERIFY(record.error.message().startsWith(QStringLiteral("GET /v1/files: ")));
+        QCOMPARE(m_server->requestCount(), 0);
+    }
+
+    void tlsFailureIsANetworkErrorNotIgnored()
+    {
+        // Something that is not a TLS server: the handshake fails and the job must not fall
+        // back to anything.
+        QTcpServer plain;
+        QVERIFY(plain.listen(QHostAddress::LocalHost));
+        connect(&plain, &QTcpServer::newConnection, this, [&plain] {
+            while (QTcpSocket *socket = plain.nextPendingConnection()) {
+                socket->write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
+                socket->disconnectFromHost();
+            }
+        });
+        QVERIFY(m_client->setApiBase(QUrl(QStringLiteral("https://127.0.0.1:%1").arg(plain.serverPort()))));
+        const JobRecord record = run(getRequest(QStringLiteral("/v1/files")));
+        QCOMPARE(record.events, (QStringList{QStringLiteral("failed"), QStringLiteral("done"), QStringLiteral("destroyed")}));
+        QCOMPARE(record.error.className(), QStringLiteral("NetworkError"));
+        QCOMPARE(record.error.metadata().httpStatus, 0);
+        qInfo("TLS failure reported as: %s", qPrintable(record.error.message()));
     }
 
     void connectionDroppedMidBodyIsANetworkError()
