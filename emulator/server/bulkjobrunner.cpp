@@ -99,6 +99,7 @@ void BulkJobRunner::run(const QString &jobId)
         job->status = QStringLiteral("Failed");
         m_context.store->saveJob(*job);
     }
+    m_context.store->removeOrphanedBlobs();
     m_locks.remove(jobId);
 }
 

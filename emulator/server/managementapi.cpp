@@ -449,7 +449,7 @@ ApiResponse ManagementApi::deleteFile(const QString &fileId)
         return lockedFolder();
     if (!store.deleteFile(fileId))
         return ApiResponse::error(500, store.lastError());
-    store.removeUnreferencedBlobs();
+    store.removeOrphanedBlobs();
     return ApiResponse::noContent();
 }
 
@@ -484,7 +484,7 @@ ApiResponse ManagementApi::bulkDelete(const QJsonObject &body)
         }
     }
     store.commit();
-    store.removeUnreferencedBlobs();
+    store.removeOrphanedBlobs();
     if (deleted.isEmpty() && missing.size() == errors.size())
         return ApiResponse::error(404, QStringLiteral("The requested file(s) does not exist."),
                                   QJsonObject{{QStringLiteral("missingFileIds"), missing}});
@@ -629,7 +629,7 @@ ApiResponse ManagementApi::deleteVersion(const QString &fileId, const QString &v
         return ApiResponse::error(400, QStringLiteral("You cannot delete current version of a file."));
     if (!store.deleteVersion(versionId))
         return ApiResponse::error(500, store.lastError());
-    store.removeUnreferencedBlobs();
+    store.removeOrphanedBlobs();
     return ApiResponse::noContent();
 }
 
@@ -791,7 +791,7 @@ ApiResponse ManagementApi::deleteFolder(const QJsonObject &body)
         store.rollback();
         return ApiResponse::error(500, store.lastError());
     }
-    store.removeUnreferencedBlobs();
+    store.removeOrphanedBlobs();
     return ApiResponse::noContent();
 }
 

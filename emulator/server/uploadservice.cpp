@@ -250,7 +250,8 @@ std::variant<FileRecord, ApiResponse> UploadService::store(const UploadParameter
     if (!ok) {
         const QString why = store.lastError();
         store.rollback();
-        store.removeUnreferencedBlobs();
+        store.checkBlobLater(record.blobId);
+        store.removeOrphanedBlobs();
         return ApiResponse::error(500, QStringLiteral("The file could not be stored: %1").arg(why));
     }
     return record;

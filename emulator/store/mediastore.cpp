@@ -16,6 +16,8 @@
 #include <QUuid>
 #include <QVariant>
 
+#include <utility>
+
 namespace ikemu {
 
 namespace {
@@ -273,6 +275,26 @@ void MediaStore::removeUnreferencedBlobs()
     }
 }
 
+void MediaStore::noteBlobs(QSqlQuery &selectBlobs)
+{
+    if (!selectBlobs.exec())
+        return;
+    while (selectBlobs.next())
+        m_blobsToCheck.insert(selectBlobs.value(0).toString());
+}
+
+void MediaStore::removeOrphanedBlobs()
+{
+    const QSet<QString> candidates = std::exchange(m_blobsToCheck, {});
+    for (const QString &blobId : candidates) {
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("SELECT 1 FROM assets WHERE blob = :blob LIMIT 1"));
+        q.bindValue(QStringLiteral(":blob"), blobId);
+        if (q.exec() && !q.next())
+            QFile::remove(blobPath(blobId));
+    }
+}
+
 std::optional<FileRecord> MediaStore::currentFile(const QString &fileId)
 {
     QSqlQuery q(m_db);
@@ -368,6 +390,10 @@ bool MediaStore::updateFile(const FileRecord &record)
 
 bool MediaStore::deleteFile(const QString &fileId)
 {
+    QSqlQuery blobs(m_db);
+    blobs.prepare(QStringLiteral("SELECT DISTINCT blob FROM assets WHERE file_id = :id"));
+    blobs.bindValue(QStringLiteral(":id"), fileId);
+    noteBlobs(blobs);
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("DELETE FROM assets WHERE file_id = :id"));
     q.bindValue(QStringLiteral(":id"), fileId);
@@ -376,6 +402,10 @@ bool MediaStore::deleteFile(const QString &fileId)
 
 bool MediaStore::deleteVersion(const QString &versionId)
 {
+    QSqlQuery blobs(m_db);
+    blobs.prepare(QStringLiteral("SELECT blob FROM assets WHERE version_id = :v"));
+    blobs.bindValue(QStringLiteral(":v"), versionId);
+    noteBlobs(blobs);
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("DELETE FROM assets WHERE version_id = :v"));
     q.bindValue(QStringLiteral(":v"), versionId);
@@ -583,6 +613,10 @@ qint64 MediaStore::countFolders(const std::optional<QString> &parent)
 
 bool MediaStore::deleteFolderTree(const QString &path)
 {
+    QSqlQuery blobs(m_db);
+    blobs.prepare(QStringLiteral("SELECT DISTINCT blob FROM assets WHERE %1").arg(subtreeCondition(QStringLiteral("folder"))));
+    blobs.bindValue(QStringLiteral(":root"), path);
+    noteBlobs(blobs);
     QSqlQuery files(m_db);
     files.prepare(QStringLiteral("DELETE FROM assets WHERE %1").arg(subtreeCondition(QStringLiteral("folder"))));
     files.bindValue(QStringLiteral(":root"), path);

@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -69,8 +70,13 @@ public:
     // Blobs: the id is the SHA-1 of the bytes, so copies share one blob.
     std::optional<QString> storeBlob(const QByteArray &bytes, QString *error);
     std::optional<QByteArray> readBlob(const QString &blobId) const;
-    // Removes blobs that no record names (after deletes, and at start-up after a crash).
+    // Removes every blob no record names (at start-up, after a crash).
     void removeUnreferencedBlobs();
+    // Removes the blobs of records deleted since the last call, when no record names them any more
+    // (cheap: only those blobs are looked up). Call after the deleting transaction committed.
+    void removeOrphanedBlobs();
+    // Adds a blob to the ones removeOrphanedBlobs() checks.
+    void checkBlobLater(const QString &blobId) { m_blobsToCheck.insert(blobId); }
 
     // Files and versions.
     std::optional<FileRecord> currentFile(const QString &fileId);
@@ -123,11 +129,13 @@ public:
 
 private:
     bool exec(const QString &sql);
+    void noteBlobs(QSqlQuery &selectBlobs);
     QString blobPath(const QString &blobId) const;
 
     QString m_dataDir;
     QString m_connectionName;
     QSqlDatabase m_db;
+    QSet<QString> m_blobsToCheck;
 };
 
 } // namespace ikemu

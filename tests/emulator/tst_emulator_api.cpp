@@ -407,6 +407,18 @@ private Q_SLOTS:
         QCOMPARE(r.status, 200);
         QCOMPARE(m_http->get(QStringLiteral("/v1/files?path=/del")).array().size(), 0);
         QCOMPARE(m_http->sendJson("POST", QStringLiteral("/v1/files/batch/deleteByFileIds"), {}).status, 400);
+
+        // The bytes go with the last record that names them; shared bytes stay.
+        const QByteArray unique = makeImage(11, 13, "PNG", 9);
+        const QString blob = m_dataDir.filePath(QStringLiteral("blobs/")
+                                                + QString::fromLatin1(QCryptographicHash::hash(unique, QCryptographicHash::Sha1).toHex()));
+        const QString first = uploadImage(QStringLiteral("u1.png"), QStringLiteral("/del"), unique).value(QStringLiteral("fileId")).toString();
+        const QString second = uploadImage(QStringLiteral("u2.png"), QStringLiteral("/del"), unique).value(QStringLiteral("fileId")).toString();
+        QVERIFY(QFile::exists(blob));
+        QCOMPARE(m_http->send("DELETE", QStringLiteral("/v1/files/") + first).status, 204);
+        QVERIFY(QFile::exists(blob));
+        QCOMPARE(m_http->send("DELETE", QStringLiteral("/v1/files/") + second).status, 204);
+        QVERIFY(!QFile::exists(blob));
     }
 
     void copyMoveAndRenameFiles()
