@@ -141,11 +141,37 @@ UrlResult failure(UrlError error, QString message)
 
 } // namespace
 
+// Appends the endpoint (slashes at both ends already removed) in URL form; returns why it is not
+// usable, or an empty string.
+static QString appendEncodedEndpoint(QString &out, QStringView endpoint)
+{
+    UrlParts parts;
+    const QString problem = splitAbsoluteUrl(endpoint, parts);
+    if (!problem.isEmpty())
+        return QStringLiteral("URL endpoint \"%1\" is not an absolute URL: %2").arg(endpoint, problem);
+    if (parts.hasQuery || parts.hasFragment)
+        return QStringLiteral("URL endpoint \"%1\" must not contain '?' or '#'").arg(endpoint);
+    out.append(parts.origin);
+    urlencoding::appendPathEncoded(out, parts.path);
+    return QString();
+}
+
 UrlBuilder::UrlBuilder() : m_clock(&Clock::system()) {}
 
 UrlBuilder::UrlBuilder(const QString &urlEndpoint, const QString &privateKey)
-    : m_urlEndpoint(urlEndpoint), m_clock(&Clock::system()), m_signer(privateKey)
+    : m_clock(&Clock::system()), m_signer(privateKey)
 {
+    setUrlEndpoint(urlEndpoint);
+}
+
+void UrlBuilder::setUrlEndpoint(const QString &urlEndpoint)
+{
+    m_urlEndpoint = urlEndpoint;
+    m_encodedEndpoint.clear();
+    m_endpointProblem.clear();
+    const QStringView stripped = stripSlashes(m_urlEndpoint);
+    if (!stripped.isEmpty())
+        m_endpointProblem = appendEncodedEndpoint(m_encodedEndpoint, stripped);
 }
 
 void UrlBuilder::setClock(const Clock *clock)
@@ -224,18 +250,16 @@ UrlResult UrlBuilder::build(const UrlOptions &options) const
     bool transformationInQuery = true;
 
     // The endpoint as it appears in URLs (encoded): the prefix removed from the string to sign.
+    // The builder's own endpoint is encoded once, in setUrlEndpoint().
     qsizetype encodedEndpointLength = 0;
     QString separateEncodedEndpoint; // only for src URLs that are signed
+    const bool usesDefaultEndpoint = options.urlEndpoint.isEmpty();
     auto appendEndpoint = [&](QString &out) -> QString {
-        UrlParts parts;
-        const QString problem = splitAbsoluteUrl(endpoint, parts);
-        if (!problem.isEmpty())
-            return QStringLiteral("URL endpoint \"%1\" is not an absolute URL: %2").arg(endpoint, problem);
-        if (parts.hasQuery || parts.hasFragment)
-            return QStringLiteral("URL endpoint \"%1\" must not contain '?' or '#'").arg(endpoint);
-        out.append(parts.origin);
-        urlencoding::appendPathEncoded(out, parts.path);
-        return QString();
+        if (usesDefaultEndpoint) {
+            out.append(m_encodedEndpoint);
+            return m_endpointProblem;
+        }
+        return appendEncodedEndpoint(out, endpoint);
     };
 
     if (!path.isEmpty()) {
@@ -250,7 +274,8 @@ UrlResult UrlBuilder::build(const UrlOptions &options) const
         const TransformationPosition position = options.transformationPosition.value_or(m_defaultPosition);
         transformationInQuery = position == TransformationPosition::Query;
         if (!transformationInQuery && !options.transformation.isEmpty()) {
-            QString tr;
+            QString &tr = m_scratch; // reused: no allocation per URL
+            tr.clear();
             appendTransformationString(tr, options.transformation);
             const QStringView trimmed = stripSlashes(tr);
             if (!tr.isEmpty()) {
@@ -312,12 +337,12 @@ UrlResult UrlBuilder::build(const UrlOptions &options) const
         const QStringView encodedEndpoint = separateEncodedEndpoint.isEmpty()
             ? QStringView(url).first(encodedEndpointLength)
             : QStringView(separateEncodedEndpoint);
-        const QByteArray signature = m_signer.signatureHex(UrlSigner::stringToSign(url, encodedEndpoint, expiry));
+        const QByteArray signature = m_signer.signatureHexForUrl(url, encodedEndpoint, expiry);
         if (!hasKey(query, QLatin1String("ik-t")) && !hasKey(query, QLatin1String("ik-s"))) {
             url.append(query.isEmpty() ? QLatin1Char('?') : QLatin1Char('&'));
             if (expires) {
                 url.append(QLatin1String("ik-t="));
-                url.append(QString::number(expiry));
+                appendUrlValueText(url, UrlValue(expiry));
                 url.append(QLatin1Char('&'));
             }
             url.append(QLatin1String("ik-s="));

@@ -39,7 +39,7 @@ public:
     UrlBuilder();
     UrlBuilder(const QString &urlEndpoint, const QString &privateKey);
 
-    void setUrlEndpoint(const QString &urlEndpoint) { m_urlEndpoint = urlEndpoint; }
+    void setUrlEndpoint(const QString &urlEndpoint);
     const QString &urlEndpoint() const { return m_urlEndpoint; }
     void setPrivateKey(const QString &privateKey) { m_signer.setPrivateKey(privateKey); }
     void setDefaultTransformationPosition(TransformationPosition position) { m_defaultPosition = position; }
@@ -55,6 +55,9 @@ public:
 
 private:
     QString m_urlEndpoint;
+    QString m_encodedEndpoint;  // m_urlEndpoint in URL form, computed once
+    QString m_endpointProblem;  // why m_urlEndpoint is unusable, if it is
+    mutable QString m_scratch;  // the transformation string while building
     TransformationPosition m_defaultPosition = TransformationPosition::Path;
     const Clock *m_clock;
     UrlSigner m_signer;

@@ -1,89 +1,105 @@
 #include "url/urlsigner.h"
 
-#include <QMessageAuthenticationCode>
+#include <cstdio>
 
 namespace ik {
+
+namespace {
+
+QStringView stripSlashes(QStringView text)
+{
+    while (text.startsWith(QLatin1Char('/')))
+        text = text.sliced(1);
+    while (text.endsWith(QLatin1Char('/')))
+        text.chop(1);
+    return text;
+}
+
+// Appends UTF-8 of `text` to `out`; URLs are ASCII once encoded, so that case is a plain narrow.
+void appendUtf8(QByteArray &out, QStringView text)
+{
+    const qsizetype start = out.size();
+    out.resize(start + text.size());
+    char *bytes = out.data() + start;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t u = text[i].unicode();
+        if (u >= 0x80) {
+            out.truncate(start);
+            out.append(text.toUtf8());
+            return;
+        }
+        bytes[i] = char(u);
+    }
+}
+
+// Calls `piece` for each part of `url` between occurrences of endpoint + '/' (the seed removes
+// every occurrence with str.replace; in practice only the leading one exists).
+template<typename Piece>
+void forEachPieceWithoutEndpoint(QStringView url, QStringView endpoint, Piece piece)
+{
+    if (endpoint.isEmpty()) {
+        piece(url);
+        return;
+    }
+    qsizetype from = 0;
+    qsizetype searchFrom = 0;
+    for (;;) {
+        const qsizetype at = url.indexOf(endpoint, searchFrom);
+        if (at < 0)
+            break;
+        const qsizetype end = at + endpoint.size();
+        if (end < url.size() && url[end] == QLatin1Char('/')) {
+            piece(url.sliced(from, at - from));
+            from = end + 1;
+            searchFrom = from;
+        } else {
+            searchFrom = at + 1;
+        }
+    }
+    piece(url.sliced(from));
+}
+
+} // namespace
 
 UrlSigner::UrlSigner(const QString &privateKey)
 {
     setPrivateKey(privateKey);
 }
 
-UrlSigner::UrlSigner(const UrlSigner &other)
-{
-    setPrivateKey(other.m_privateKey);
-}
-
-UrlSigner &UrlSigner::operator=(const UrlSigner &other)
-{
-    if (this != &other)
-        setPrivateKey(other.m_privateKey);
-    return *this;
-}
-
-UrlSigner::~UrlSigner() = default;
-
 void UrlSigner::setPrivateKey(const QString &privateKey)
 {
     m_privateKey = privateKey;
-    m_keyUtf8 = privateKey.toUtf8();
-    m_mac.reset(); // re-created with the new key on first use
+    m_hmac.setKey(privateKey.toUtf8());
 }
 
 QString UrlSigner::stringToSign(QStringView url, QStringView urlEndpoint, qint64 expiry)
 {
-    while (urlEndpoint.startsWith(QLatin1Char('/')))
-        urlEndpoint = urlEndpoint.sliced(1);
-    while (urlEndpoint.endsWith(QLatin1Char('/')))
-        urlEndpoint.chop(1);
-
     QString message;
     message.reserve(url.size() + 11);
-    if (urlEndpoint.isEmpty()) {
-        message.append(url);
-    } else {
-        // Every occurrence, as the seed does (str.replace); in practice only the leading one.
-        QString prefix;
-        prefix.reserve(urlEndpoint.size() + 1);
-        prefix.append(urlEndpoint);
-        prefix.append(QLatin1Char('/'));
-        qsizetype from = 0;
-        for (;;) {
-            const qsizetype at = url.indexOf(prefix, from);
-            if (at < 0)
-                break;
-            message.append(url.sliced(from, at - from));
-            from = at + prefix.size();
-        }
-        message.append(url.sliced(from));
-    }
+    forEachPieceWithoutEndpoint(url, stripSlashes(urlEndpoint), [&](QStringView piece) { message.append(piece); });
     message.append(QString::number(expiry < 1 ? kNeverExpires : expiry));
     return message;
 }
 
 QByteArray UrlSigner::signatureHex(QStringView message) const
 {
-    if (!m_mac)
-        m_mac = std::make_unique<QMessageAuthenticationCode>(QCryptographicHash::Sha1, m_keyUtf8);
-    else
-        m_mac->reset();
+    m_scratch.clear();
+    appendUtf8(m_scratch, message);
+    QByteArray hex(40, Qt::Uninitialized);
+    m_hmac.hexDigest(m_scratch, hex.data());
+    return hex;
+}
 
-    // URLs are ASCII once encoded: narrow directly instead of a general UTF-8 conversion.
-    bool ascii = true;
-    m_scratch.resize(message.size());
-    char *bytes = m_scratch.data();
-    for (qsizetype i = 0; i < message.size(); ++i) {
-        const char16_t u = message[i].unicode();
-        if (u >= 0x80) {
-            ascii = false;
-            break;
-        }
-        bytes[i] = char(u);
-    }
-    if (!ascii)
-        m_scratch = message.toUtf8();
-    m_mac->addData(m_scratch.constData(), m_scratch.size());
-    return m_mac->result().toHex();
+QByteArray UrlSigner::signatureHexForUrl(QStringView url, QStringView urlEndpoint, qint64 expiry) const
+{
+    m_scratch.clear();
+    forEachPieceWithoutEndpoint(url, stripSlashes(urlEndpoint), [&](QStringView piece) { appendUtf8(m_scratch, piece); });
+    char digits[24];
+    const int length = std::snprintf(digits, sizeof digits, "%lld", static_cast<long long>(expiry < 1 ? kNeverExpires : expiry));
+    m_scratch.append(digits, length);
+    QByteArray hex(40, Qt::Uninitialized);
+    m_hmac.hexDigest(m_scratch, hex.data());
+    return hex;
 }
 
 QString UrlSigner::signature(QStringView message) const

@@ -1,18 +1,16 @@
 #pragma once
 
+#include "url/hmacsha1.h"
+
 #include <QByteArray>
 #include <QString>
 #include <QStringView>
 
-#include <memory>
-
-class QMessageAuthenticationCode;
-
 namespace ik {
 
 // Signs ImageKit URLs: ik-s = lowercase hex HMAC-SHA1(private key, string to sign).
-// Keeps one keyed HMAC state and reuses it, so a signer is cheap per URL but must not be shared
-// between threads (copy it instead).
+// Keeps the keyed HMAC state and a scratch buffer, so a signer is cheap per URL but must not be
+// shared between threads (copy it instead).
 class UrlSigner
 {
 public:
@@ -20,9 +18,6 @@ public:
     static constexpr qint64 kNeverExpires = 9999999999;
 
     explicit UrlSigner(const QString &privateKey = QString());
-    UrlSigner(const UrlSigner &other);
-    UrlSigner &operator=(const UrlSigner &other);
-    ~UrlSigner();
 
     void setPrivateKey(const QString &privateKey);
     const QString &privateKey() const { return m_privateKey; }
@@ -35,11 +30,12 @@ public:
     // Lowercase hex HMAC-SHA1 of the UTF-8 text.
     QString signature(QStringView message) const;
     QByteArray signatureHex(QStringView message) const;
+    // signatureHex(stringToSign(url, urlEndpoint, expiry)) without building the string.
+    QByteArray signatureHexForUrl(QStringView url, QStringView urlEndpoint, qint64 expiry) const;
 
 private:
     QString m_privateKey;
-    QByteArray m_keyUtf8;
-    mutable std::unique_ptr<QMessageAuthenticationCode> m_mac;
+    HmacSha1 m_hmac;
     mutable QByteArray m_scratch;
 };
 

@@ -10,6 +10,9 @@
 
 #include <cstdio>
 
+#include <sys/resource.h>
+#include <time.h>
+
 using namespace ik;
 
 namespace {
@@ -17,9 +20,26 @@ namespace {
 constexpr double kUnsignedGoal = 1'000'000; // URLs per second per core (issue 2 §5)
 constexpr double kSignedGoal = 500'000;
 
+// CPU time of this thread: the goals are "per core", and the build machine is often shared, so
+// wall-clock figures alone would mostly measure the other processes.
+double threadCpuSeconds()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
+}
+
+double childrenCpuSeconds()
+{
+    rusage usage{};
+    getrusage(RUSAGE_CHILDREN, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
 struct Measurement
 {
-    double perSecond = 0;
+    double perSecond = 0;    // per CPU second of this thread
+    double perWallSecond = 0;
     qint64 iterations = 0;
     qint64 checksum = 0; // keeps the work observable so the compiler cannot drop it
 };
@@ -32,19 +52,21 @@ Measurement measure(const UrlBuilder &builder, const UrlOptions &options, double
         m.checksum += builder.build(options).url.size();
     QElapsedTimer timer;
     timer.start();
+    const double cpuStart = threadCpuSeconds();
     constexpr int kBatch = 10000;
-    while (timer.nsecsElapsed() < qint64(seconds * 1e9)) {
+    while (threadCpuSeconds() - cpuStart < seconds) {
         for (int i = 0; i < kBatch; ++i)
             m.checksum += builder.build(options).url.size();
         m.iterations += kBatch;
     }
-    m.perSecond = double(m.iterations) / (double(timer.nsecsElapsed()) / 1e9);
+    m.perSecond = double(m.iterations) / (threadCpuSeconds() - cpuStart);
+    m.perWallSecond = double(m.iterations) / (double(timer.nsecsElapsed()) / 1e9);
     return m;
 }
 
 void report(const char *name, const Measurement &m, double goal, const QString &sample)
 {
-    std::printf("%-52s %12.0f URLs/s", name, m.perSecond);
+    std::printf("%-46s %10.0f URLs/CPU-s (%9.0f/wall-s)", name, m.perSecond, m.perWallSecond);
     if (goal > 0)
         std::printf("   goal %9.0f   ratio %.2fx %s", goal, m.perSecond / goal, m.perSecond >= goal ? "(met)" : "(NOT met)");
     std::printf("\n    e.g. %s\n", qPrintable(sample));
@@ -108,8 +130,7 @@ int main(int argc, char *argv[])
     for (int i = 0; i < kLines; ++i)
         input += cliLine(i);
     {
-        QElapsedTimer timer;
-        timer.start();
+        const double cpuStart = threadCpuSeconds();
         qint64 checksum = 0;
         qsizetype start = 0;
         while (start < input.size()) {
@@ -118,8 +139,8 @@ int main(int argc, char *argv[])
             checksum += builder.build(parsed.options).url.size();
             start = end + 1;
         }
-        const double perSecond = kLines / (double(timer.nsecsElapsed()) / 1e9);
-        std::printf("%-52s %12.0f lines/s   (checksum %lld)\n", "JSON parse + build, same 100,000 lines", perSecond,
+        const double perSecond = kLines / (threadCpuSeconds() - cpuStart);
+        std::printf("%-46s %10.0f lines/CPU-s  (checksum %lld)\n", "JSON parse + build, the CLI's 100,000 lines", perSecond,
                     static_cast<long long>(checksum));
     }
 
@@ -131,6 +152,7 @@ int main(int argc, char *argv[])
                QStringLiteral("1700000000"), QStringLiteral("url")});
     QElapsedTimer timer;
     timer.start();
+    const double childCpuStart = childrenCpuSeconds();
     if (!cli.waitForStarted(10000)) {
         std::printf("could not start %s\n", MEDIADESK_CLI);
         return 1;
@@ -143,11 +165,13 @@ int main(int argc, char *argv[])
         output += cli.readAllStandardOutput();
     }
     output += cli.readAllStandardOutput();
+    cli.waitForFinished();
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    const double cpuSeconds = childrenCpuSeconds() - childCpuStart;
     const qsizetype outputLines = output.count('\n');
-    std::printf("%-52s %12.0f lines/s   (%lld lines in %.3f s, exit code %d, process start included)\n",
-                "mediadesk-cli url, 100,000 stdin lines", kLines / seconds, static_cast<long long>(outputLines), seconds,
-                cli.exitCode());
+    std::printf("%-46s %10.0f lines/CPU-s (%9.0f/wall-s; %lld lines, %.3f s CPU, %.3f s wall, exit %d)\n",
+                "mediadesk-cli url, 100,000 stdin lines", kLines / cpuSeconds, kLines / seconds,
+                static_cast<long long>(outputLines), cpuSeconds, seconds, cli.exitCode());
     if (outputLines != kLines || cli.exitCode() != 0)
         std::printf("    ERROR: expected %d lines and exit code 0\n", kLines);
 
@@ -157,6 +181,7 @@ int main(int argc, char *argv[])
                 "puts the SDK near %.0f URLs/s; a Python loop that also parses JSON is slower than that, so 10x of\n"
                 "that estimate (%.0f lines/s) is an upper bound for the CLI goal, not a measurement.\n",
                 kUnsignedGoal / 7, 10 * kUnsignedGoal / 7);
-    std::printf("CLI vs that upper bound: ratio %.2fx\n", (kLines / seconds) / (10 * kUnsignedGoal / 7));
+    std::printf("CLI (per CPU second, process start included) vs that upper bound: ratio %.2fx\n",
+                (kLines / cpuSeconds) / (10 * kUnsignedGoal / 7));
     return 0;
 }
