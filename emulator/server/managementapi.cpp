@@ -783,7 +783,7 @@ ApiResponse ManagementApi::deleteFolder(const QJsonObject &body)
         return withReason(404, QStringLiteral("FOLDER_NOT_FOUND"), QStringLiteral("No folder found with folderPath `%1`.").arg(*folderPath));
     if (m_context.jobs->isLocked(path))
         return lockedFolder();
-    if (store.filesInside(path).size() + store.foldersInside(path).size() > 100000)
+    if (store.countInside(path) > 100000)
         return withReason(400, QStringLiteral("TOO_MANY_OBJECTS"),
                           QStringLiteral("Total nested assets (files, folders and file versions) are more than allowed limit of 100000 items."));
     store.beginTransaction();
@@ -822,6 +822,9 @@ ApiResponse ManagementApi::copyOrMoveFolder(bool move, const QJsonObject &body)
     if (!store.folderExists(source))
         return withReason(404, QStringLiteral("NO_FILES_FOLDER"),
                           QStringLiteral("No files & folder found at sourceFolderPath `%1`.").arg(*sourceText));
+    if (store.countInside(source) > 100000)
+        return withReason(400, QStringLiteral("TOO_MANY_OBJECTS"),
+                          QStringLiteral("Total nested assets (files, folders and file versions) are more than allowed limit of 100000 items."));
     if (m_context.jobs->isLocked(source))
         return lockedFolder();
     if (m_context.jobs->isLocked(destination))

@@ -611,6 +611,20 @@ qint64 MediaStore::countFolders(const std::optional<QString> &parent)
     return 0;
 }
 
+qint64 MediaStore::countInside(const QString &path)
+{
+    qint64 total = 0;
+    for (const auto &[table, column] : {std::pair{"assets", "folder"}, std::pair{"folders", "path"}}) {
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE %2")
+                      .arg(QLatin1String(table), subtreeCondition(QLatin1String(column))));
+        q.bindValue(QStringLiteral(":root"), path);
+        if (q.exec() && q.next())
+            total += q.value(0).toLongLong();
+    }
+    return total;
+}
+
 bool MediaStore::deleteFolderTree(const QString &path)
 {
     QSqlQuery blobs(m_db);

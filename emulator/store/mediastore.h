@@ -106,6 +106,8 @@ public:
                                     bool descending, int skip, int limit);
     qint64 countFolders(const std::optional<QString> &parent);
     bool deleteFolderTree(const QString &path);              // folders and every file below
+    // Files (every version) and folders at or below `path`.
+    qint64 countInside(const QString &path);
     // Renames the prefix `from` to `to` on every folder and file below `from` (inclusive).
     bool moveFolderTree(const QString &from, const QString &to, qint64 nowMs);
 
