@@ -58,7 +58,8 @@ public:
     // A request that makes no progress for this long fails with ErrorKind::Timeout.
     void setTransferTimeoutMs(int ms);
     int transferTimeoutMs() const;
-    // Requests in flight at once (default 6); the rest wait in order.
+    // Requests in flight at once (default 6); the rest wait in order. A job waiting out a retry
+    // backoff keeps its slot, so a rate-limited client does not start more requests meanwhile.
     void setMaxConcurrentRequests(int count);
     int maxConcurrentRequests() const;
     void setRetryPolicy(const RetryPolicy &policy);
