@@ -1,0 +1,94 @@
+#pragma once
+
+#include "api/apierror.h"
+#include "api/imagekit.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QFormLayout;
+class QLabel;
+class QNetworkReply;
+class QPushButton;
+class QTreeWidget;
+
+namespace ikui {
+
+// The right-hand pane: everything about the selected file. Given a file id it loads the details
+// (getFileDetails), the embedded metadata and EXIF (getFileMetadata) and the version history
+// (getFileVersions), and offers restore and delete for older versions (after a confirmation
+// that names the version). Answers for a file no longer shown are dropped.
+class DetailsPane : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit DetailsPane(QWidget *parent = nullptr);
+
+    // `imagekit` must outlive the pane; nullptr empties it.
+    void setImageKit(const ik::ImageKit *imagekit);
+
+    // Shows `fileId` (empty: nothing selected). `count` > 1 shows "N items selected".
+    void showFile(const QString &fileId);
+    void showSelectionCount(int count);
+    void showFolder(const QString &folderPath);
+    void clear();
+
+    QString fileId() const { return m_fileId; }
+    const ik::FileItem &file() const { return m_file; }
+    bool isLoaded() const { return m_detailsLoaded; }
+    bool versionsLoaded() const { return m_versionsLoaded; }
+    bool metadataLoaded() const { return m_metadataLoaded; }
+    // Version ids shown in the history, newest first (current version included).
+    QStringList versionIds() const;
+    // A label's text by field name ("name", "path", "url", "size", "dimensions", "tags", ...).
+    QString fieldText(const QString &field) const;
+
+public Q_SLOTS:
+    void restoreVersion(const QString &versionId);
+    void deleteVersion(const QString &versionId);
+
+Q_SIGNALS:
+    // Details of the shown file arrived (also after a restore).
+    void fileLoaded(const ik::FileItem &file);
+    // A version was restored: the file changed (size, dimensions, url ...).
+    void fileChanged(const ik::FileItem &file);
+    void versionDeleted(const QString &fileId, const QString &versionId);
+    void errorOccurred(const QString &what, const ik::ApiError &error);
+
+private:
+    void buildUi();
+    void setField(const QString &field, const QString &text);
+    void loadDetails();
+    void loadMetadata();
+    void loadVersions();
+    void loadPreview(const QString &url);
+    void fillFile(const ik::FileItem &file);
+    void fillMetadata(const ik::FileMetadata &metadata);
+    void fillVersions(const QList<ik::FileItem> &versions);
+    void updateVersionButtons();
+    QString selectedVersionId() const;
+    QString versionNameOf(const QString &versionId) const;
+    bool confirm(const QString &title, const QString &text);
+
+    const ik::ImageKit *m_imagekit = nullptr;
+    QString m_fileId;
+    ik::FileItem m_file;
+    bool m_detailsLoaded = false;
+    bool m_metadataLoaded = false;
+    bool m_versionsLoaded = false;
+    quint64 m_generation = 0;
+
+    QLabel *m_title = nullptr;
+    QLabel *m_preview = nullptr;
+    QFormLayout *m_form = nullptr;
+    QHash<QString, QLabel *> m_fields;
+    QTreeWidget *m_metadata = nullptr;
+    QTreeWidget *m_versions = nullptr;
+    QPushButton *m_restore = nullptr;
+    QPushButton *m_deleteVersion = nullptr;
+    QWidget *m_fileWidgets = nullptr;
+    QPointer<QNetworkReply> m_previewReply;
+};
+
+} // namespace ikui
