@@ -46,28 +46,41 @@ quint64 perceptualHashFromLuma(const uchar *pixels, int width, int height, qsize
     if (!pixels || width <= 0 || height <= 0 || bytesPerLine < width)
         return 0;
 
-    // 1. Area-average downscale, separable: rows to 32 columns, then columns to 32 rows.
+    // 1. Area-average downscale to 32x32. Rows first: each of the 32 horizontal bands is the
+    //    sum of the source rows it covers (whole rows as integer adds, which the compiler
+    //    vectorises; the split rows at band edges with their fractional weight), divided by the
+    //    band height. Then each band row is reduced to 32 cells the same way, with weights.
+    const double bandHeight = double(height) / kSampleSize;
+    std::vector<quint32> wholeRows(static_cast<std::size_t>(width));
+    std::vector<double> bandRow(static_cast<std::size_t>(width));
     const auto columnCells = areaWeights(width);
-    const auto rowCells = areaWeights(height);
-    std::vector<double> narrowRows(std::size_t(height) * kSampleSize);
-    for (int y = 0; y < height; ++y) {
-        const uchar *row = pixels + qsizetype(y) * bytesPerLine;
+    std::array<std::array<double, kSampleSize>, kSampleSize> sample{};
+    for (int band = 0; band < kSampleSize; ++band) {
+        const double begin = band * bandHeight;
+        const double end = (band + 1) * bandHeight;
+        std::fill(wholeRows.begin(), wholeRows.end(), 0u);
+        std::fill(bandRow.begin(), bandRow.end(), 0.0);
+        const int lastRow = std::min(height - 1, int(std::ceil(end)) - 1);
+        for (int y = int(std::floor(begin)); y <= lastRow; ++y) {
+            const uchar *row = pixels + qsizetype(y) * bytesPerLine;
+            const double overlap = std::min(end, double(y + 1)) - std::max(begin, double(y));
+            if (overlap >= 1.0) {
+                quint32 *sums = wholeRows.data();
+                for (int x = 0; x < width; ++x)
+                    sums[x] += row[x];
+            } else if (overlap > 0) {
+                for (int x = 0; x < width; ++x)
+                    bandRow[std::size_t(x)] += overlap * row[x];
+            }
+        }
+        for (int x = 0; x < width; ++x)
+            bandRow[std::size_t(x)] = (bandRow[std::size_t(x)] + wholeRows[std::size_t(x)]) / bandHeight;
         for (int cx = 0; cx < kSampleSize; ++cx) {
             const AreaWeights &cell = columnCells[std::size_t(cx)];
             double sum = 0;
             for (std::size_t i = 0; i < cell.weights.size(); ++i)
-                sum += cell.weights[i] * row[cell.first + int(i)];
-            narrowRows[std::size_t(y) * kSampleSize + std::size_t(cx)] = sum;
-        }
-    }
-    std::array<std::array<double, kSampleSize>, kSampleSize> sample{};
-    for (int cy = 0; cy < kSampleSize; ++cy) {
-        const AreaWeights &cell = rowCells[std::size_t(cy)];
-        for (int cx = 0; cx < kSampleSize; ++cx) {
-            double sum = 0;
-            for (std::size_t i = 0; i < cell.weights.size(); ++i)
-                sum += cell.weights[i] * narrowRows[std::size_t(cell.first + int(i)) * kSampleSize + std::size_t(cx)];
-            sample[std::size_t(cy)][std::size_t(cx)] = sum;
+                sum += cell.weights[i] * bandRow[std::size_t(cell.first) + i];
+            sample[std::size_t(band)][std::size_t(cx)] = sum;
         }
     }
 

@@ -1,5 +1,6 @@
 // Image pipeline figures: pHash, inspection, a delivery transformation and the demo library,
-// each printed with its ratio to a goal (>= 1.00 meets it). Not run by CTest; build in Release.
+// each printed with its ratio to a goal (>= 1.00 meets it), measured in process CPU time.
+// Not run by CTest; build in Release.
 // Goals: hashing and inspecting must keep up with uploads (16 at once in the integration tests),
 // a thumbnail must render well within an interactive preview's budget, and --demo must seed in a
 // few seconds.
@@ -15,6 +16,7 @@
 #include <QGuiApplication>
 
 #include <cstdio>
+#include <ctime>
 
 namespace {
 
@@ -23,18 +25,24 @@ constexpr double kInspectionsPerSecondGoal = 20;  // 1280x720 JPEG uploads inspe
 constexpr double kThumbnailsPerSecondGoal = 30;   // 1280x720 JPEG -> w-300,h-200 JPEG per second
 constexpr double kDemoSecondsGoal = 5;            // whole demo library generated
 
-template<typename Work>
-double perSecond(Work work, double seconds = 1.5)
+// Process CPU seconds: on a shared, loaded machine wall time mostly measures the neighbours.
+double cpuSeconds()
 {
-    work(); // warm-up
-    QElapsedTimer timer;
-    timer.start();
+    return double(std::clock()) / CLOCKS_PER_SEC;
+}
+
+// Runs per CPU second, over at least `seconds` of CPU time after a warm-up run.
+template<typename Work>
+double perSecond(Work work, double seconds = 1.0)
+{
+    work();
+    const double start = cpuSeconds();
     qint64 runs = 0;
-    while (timer.nsecsElapsed() < qint64(seconds * 1e9)) {
+    while (cpuSeconds() - start < seconds) {
         work();
         ++runs;
     }
-    return runs / (timer.nsecsElapsed() / 1e9);
+    return runs / (cpuSeconds() - start);
 }
 
 void report(const char *what, double value, const char *unit, double goal, bool lowerIsBetter = false)
@@ -70,15 +78,17 @@ int main(int argc, char **argv)
                                                      none, QByteArray()).body.size());
            }, 2.0), "images/s", kThumbnailsPerSecondGoal);
 
-    QElapsedTimer timer;
-    timer.start();
+    QElapsedTimer wall;
+    wall.start();
+    const double cpuStart = cpuSeconds();
     const ikemu::DemoLibrary demo = ikemu::generateDemoLibrary();
-    const double seconds = timer.nsecsElapsed() / 1e9;
+    const double seconds = cpuSeconds() - cpuStart;
+    std::printf("demo library wall time: %.1f s (machine load included)\n", wall.nsecsElapsed() / 1e9);
     qint64 bytes = 0;
     for (const ikemu::DemoFile &file : demo.files)
         bytes += file.bytes.size();
     std::printf("demo library: %lld files, %.1f MB\n", qint64(demo.files.size()), bytes / 1e6);
-    report("demo library generation", seconds, "s", kDemoSecondsGoal, true);
+    report("demo library generation (CPU)", seconds, "s", kDemoSecondsGoal, true);
     std::printf("(checksum %llu)\n", static_cast<unsigned long long>(sink));
     return 0;
 }
