@@ -24,6 +24,9 @@ namespace {
 
 // Fixed seed: the demo library is the same, byte for byte, on every run and machine.
 constexpr quint32 kDemoSeed = 20240501;
+// Qt maps PNG "quality" to the zlib level (50 -> level 4): the demo favours a quick start over
+// the last few percent of file size.
+constexpr int kPngQuality = 50;
 
 QByteArray encode(const QImage &image, const char *format, int quality = -1)
 {
@@ -40,7 +43,7 @@ QByteArray encode(const QImage &image, const char *format, int quality = -1)
 QByteArray encodeAs(const QImage &image, const QString &fileName, int quality = 88)
 {
     if (fileName.endsWith(QLatin1String(".png")))
-        return encode(image, "png");
+        return encode(image, "png", kPngQuality);
     if (fileName.endsWith(QLatin1String(".webp")))
         return encode(image, "webp", quality);
     return encode(image.convertToFormat(QImage::Format_RGB32), "jpeg", quality);
@@ -518,7 +521,7 @@ DemoLibrary generateDemoLibrary()
         cropped.fileName = name + QStringLiteral("-cropped.png");
         const int marginX = size.width() * 2 / 100;
         const int marginY = size.height() * 2 / 100;
-        cropped.bytes = encode(photo.copy(marginX, marginY, size.width() - 2 * marginX, size.height() - 2 * marginY), "png");
+        cropped.bytes = encode(photo.copy(marginX, marginY, size.width() - 2 * marginX, size.height() - 2 * marginY), "png", kPngQuality);
         cropped.description = QStringLiteral("Slightly cropped copy of %1.").arg(original.fileName);
         addFile(cropped);
 
