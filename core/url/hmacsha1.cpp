@@ -61,28 +61,23 @@ void HmacSha1::compress(State &state, const uint8_t *block)
     for (int i = 16; i < 80; ++i)
         w[i] = std::rotl(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
     uint32_t a = state[0], b = state[1], c = state[2], d = state[3], e = state[4];
-    for (int i = 0; i < 80; ++i) {
-        uint32_t f, k;
-        if (i < 20) {
-            f = (b & c) | (~b & d);
-            k = 0x5A827999u;
-        } else if (i < 40) {
-            f = b ^ c ^ d;
-            k = 0x6ED9EBA1u;
-        } else if (i < 60) {
-            f = (b & c) | (b & d) | (c & d);
-            k = 0x8F1BBCDCu;
-        } else {
-            f = b ^ c ^ d;
-            k = 0xCA62C1D6u;
-        }
-        const uint32_t temp = std::rotl(a, 5) + f + e + k + w[i];
+    // Four loops of 20 rounds: no branch inside, so the compiler can unroll them.
+    auto round = [&](uint32_t f, uint32_t k, uint32_t word) {
+        const uint32_t temp = std::rotl(a, 5) + f + e + k + word;
         e = d;
         d = c;
         c = std::rotl(b, 30);
         b = a;
         a = temp;
-    }
+    };
+    for (int i = 0; i < 20; ++i)
+        round((b & c) | (~b & d), 0x5A827999u, w[i]);
+    for (int i = 20; i < 40; ++i)
+        round(b ^ c ^ d, 0x6ED9EBA1u, w[i]);
+    for (int i = 40; i < 60; ++i)
+        round((b & c) | (b & d) | (c & d), 0x8F1BBCDCu, w[i]);
+    for (int i = 60; i < 80; ++i)
+        round(b ^ c ^ d, 0xCA62C1D6u, w[i]);
     state[0] += a;
     state[1] += b;
     state[2] += c;

@@ -245,6 +245,7 @@ UrlResult UrlBuilder::build(const UrlOptions &options) const
     QString url;
     url.reserve(endpoint.size() + path.size() + src.size() + 64 + 24 * options.transformation.size());
     QueryItems query;
+    query.reserve(4 + options.queryParameters.size());
     QStringView fragment;
     bool hasFragment = false;
     bool transformationInQuery = true;
