@@ -11,10 +11,14 @@ namespace ikemu {
 
 // Result of applying an ImageKit URL transformation to an image.
 struct TransformOutput {
-    int httpStatus = 200;          // 200, or 400 for an invalid transformation / undecodable source
+    // 200; 400 for an invalid transformation or an undecodable source; 404 when an l-image
+    // overlay is not in the library; 500 when encoding fails or text is asked without fonts.
+    int httpStatus = 200;
     QByteArray body;               // encoded image (empty on error)
     QByteArray contentType;        // "image/jpeg", "image/png", "image/webp"...
-    QStringList ignoredParameters; // unknown parameters, as written in the URL (e.g. "zz-5")
+    // Parameters not applied, as written in the URL (e.g. "zz-5", "e-bgremove", "f-avif"); those
+    // inside a layer are prefixed with the layer ("l-text:zz-1").
+    QStringList ignoredParameters;
     QString errorMessage;          // human-readable reason when httpStatus != 200
 };
 

@@ -492,6 +492,10 @@ private Q_SLOTS:
         QCOMPARE(output.httpStatus, 200);
         QCOMPARE(output.ignoredParameters, (QStringList{QStringLiteral("zz-5"), QStringLiteral("foo"), QStringLiteral("e-bgremove")}));
         QCOMPARE(decode(output.body).width(), 100);
+        // Inside a layer they carry the layer's name; a video layer on an image is skipped whole.
+        const TransformOutput layered = run(quadrantsPng(), QStringLiteral("l-text,i-A,zz-1,l-end:l-video,i-clip.mp4,l-end"));
+        QCOMPARE(layered.httpStatus, 200);
+        QCOMPARE(layered.ignoredParameters, (QStringList{QStringLiteral("l-text:zz-1"), QStringLiteral("l-video")}));
     }
 
     void invalidValuesAreClearErrors_data()
