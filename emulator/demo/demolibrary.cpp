@@ -1,5 +1,7 @@
 #include "demo/demolibrary.h"
 
+#include "imaging/pixeloperations.h"
+
 #include <QBuffer>
 #include <QCoreApplication>
 #include <QFont>
@@ -293,19 +295,6 @@ QImage sceneImage(QSize size, DemoRandom &random)
     return image;
 }
 
-QImage brightened(const QImage &source, int percent)
-{
-    QImage image = source.convertToFormat(QImage::Format_RGB32);
-    for (int y = 0; y < image.height(); ++y) {
-        auto *line = reinterpret_cast<QRgb *>(image.scanLine(y));
-        for (int x = 0; x < image.width(); ++x) {
-            auto up = [&](int v) { return std::min(255, v + v * percent / 100 + 4); };
-            line[x] = qRgb(up(qRed(line[x])), up(qGreen(line[x])), up(qBlue(line[x])));
-        }
-    }
-    return image;
-}
-
 QByteArray badgeSvg(const QString &color, const QString &letter, int corner)
 {
     return QStringLiteral(
@@ -528,7 +517,7 @@ DemoLibrary generateDemoLibrary()
         DemoFile bright = original;
         bright.folderPath = QStringLiteral("/backups");
         bright.fileName = name + QStringLiteral("-bright.webp");
-        bright.bytes = encode(brightened(photo, 10), "webp", 80);
+        bright.bytes = encode(pixelops::brightnessShifted(photo, 20), "webp", 80);
         bright.description = QStringLiteral("Brightened copy of %1.").arg(original.fileName);
         addFile(bright);
     }

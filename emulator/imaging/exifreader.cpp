@@ -1,5 +1,7 @@
 #include "imaging/exifreader.h"
 
+#include "imaging/jpegsegments.h"
+
 #include <QHash>
 #include <QJsonArray>
 #include <QSet>
@@ -229,24 +231,10 @@ IfdResult readIfd(const TiffCursor &tiff, quint32 offset, IfdKind kind)
 
 QByteArray exifFromJpeg(const QByteArray &bytes)
 {
-    qint64 pos = 2;
-    while (pos + 4 <= bytes.size()) {
-        if (uchar(bytes.at(pos)) != 0xFF)
-            return {};
-        const uchar marker = uchar(bytes.at(pos + 1));
-        if (marker == 0xD8 || (marker >= 0xD0 && marker <= 0xD7) || marker == 0x01) {
-            pos += 2;
-            continue;
-        }
-        if (marker == 0xDA || marker == 0xD9) // start of scan: no more metadata segments
-            return {};
-        const int length = (uchar(bytes.at(pos + 2)) << 8) | uchar(bytes.at(pos + 3));
-        if (length < 2)
-            return {};
-        if (marker == 0xE1 && bytes.mid(pos + 4, 6) == QByteArray("Exif\0\0", 6))
-            return bytes.mid(pos + 10, length - 8);
-        pos += 2 + length;
-    }
+    static const QByteArray exifHeader("Exif\0\0", 6);
+    for (const JpegSegment &segment : jpegHeaderSegments(bytes))
+        if (segment.marker == 0xE1 && bytes.mid(segment.payloadOffset, 6) == exifHeader)
+            return bytes.mid(segment.payloadOffset + 6, segment.payloadLength - 6);
     return {};
 }
 

@@ -1,6 +1,7 @@
 #include "imaging/imageinspector.h"
 
 #include "imaging/exifreader.h"
+#include "imaging/jpegsegments.h"
 #include "phash/perceptualhash.h"
 
 #include <QBuffer>
@@ -45,31 +46,20 @@ constexpr std::array<int, 64> kStandardLuminance{
 // Estimates the libjpeg quality from the first quantisation table (inverting libjpeg's scaling).
 int estimateJpegQuality(const QByteArray &bytes)
 {
-    qint64 pos = 2;
-    while (pos + 4 <= bytes.size()) {
-        if (uchar(bytes.at(pos)) != 0xFF)
+    for (const JpegSegment &segment : jpegHeaderSegments(bytes)) {
+        if (segment.marker != 0xDB || segment.payloadLength < 65)
+            continue;
+        if ((uchar(bytes.at(segment.payloadOffset)) >> 4) != 0) // 16-bit tables: not from common encoders
             return 0;
-        const uchar marker = uchar(bytes.at(pos + 1));
-        if (marker == 0xDA || marker == 0xD9)
-            return 0;
-        const int length = (uchar(bytes.at(pos + 2)) << 8) | uchar(bytes.at(pos + 3));
-        if (length < 2)
-            return 0;
-        if (marker == 0xDB && pos + 5 + 64 <= bytes.size()) {
-            const uchar precisionAndId = uchar(bytes.at(pos + 4));
-            if ((precisionAndId >> 4) != 0) // 16-bit tables: not produced by common encoders
-                return 0;
-            double sum = 0;
-            double standardSum = 0;
-            for (int i = 0; i < 64; ++i) {
-                sum += uchar(bytes.at(pos + 5 + i));
-                standardSum += kStandardLuminance[std::size_t(i)];
-            }
-            const double scale = 100.0 * sum / standardSum;
-            const double quality = scale <= 100 ? (200 - scale) / 2 : 5000 / scale;
-            return std::clamp(int(std::lround(quality)), 1, 100);
+        double sum = 0;
+        double standardSum = 0;
+        for (int i = 0; i < 64; ++i) {
+            sum += uchar(bytes.at(segment.payloadOffset + 1 + i));
+            standardSum += kStandardLuminance[std::size_t(i)];
         }
-        pos += 2 + length;
+        const double scale = 100.0 * sum / standardSum;
+        const double quality = scale <= 100 ? (200 - scale) / 2 : 5000 / scale;
+        return std::clamp(int(std::lround(quality)), 1, 100);
     }
     return 0;
 }
@@ -112,20 +102,10 @@ int readDensity(const QByteArray &bytes)
 bool hasEmbeddedColorProfile(const QByteArray &bytes, const QByteArray &format)
 {
     if (format == "jpg") {
-        // Walk the segments: an EXIF thumbnail is a whole JPEG, so a byte search for the start
-        // of scan could stop inside it, before the APP2 segment.
-        qint64 pos = 2;
-        while (pos + 4 <= bytes.size() && uchar(bytes.at(pos)) == 0xFF) {
-            const uchar marker = uchar(bytes.at(pos + 1));
-            if (marker == 0xDA || marker == 0xD9)
-                return false;
-            const int length = (uchar(bytes.at(pos + 2)) << 8) | uchar(bytes.at(pos + 3));
-            if (length < 2)
-                return false;
-            if (marker == 0xE2 && bytes.mid(pos + 4, 12) == QByteArray("ICC_PROFILE\0", 12))
+        static const QByteArray iccHeader("ICC_PROFILE\0", 12);
+        for (const JpegSegment &segment : jpegHeaderSegments(bytes))
+            if (segment.marker == 0xE2 && bytes.mid(segment.payloadOffset, 12) == iccHeader)
                 return true;
-            pos += 2 + length;
-        }
         return false;
     }
     const QByteArray head = metadataHead(bytes, format);

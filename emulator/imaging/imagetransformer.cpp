@@ -44,6 +44,22 @@ struct TransformFailure {
     throw TransformFailure{status, message};
 }
 
+// Decodes with the EXIF orientation applied; `format` gets the reader's format name.
+QImage decodeImage(const QByteArray &bytes, QByteArray *format = nullptr, QString *error = nullptr)
+{
+    QBuffer buffer;
+    buffer.setData(bytes);
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer);
+    reader.setAutoTransform(true);
+    if (format)
+        *format = reader.format().toLower();
+    QImage image;
+    if (!reader.read(&image) && error)
+        *error = reader.errorString();
+    return image;
+}
+
 QString percentDecoded(const QString &text)
 {
     return QUrl::fromPercentEncoding(text.toUtf8());
@@ -694,14 +710,10 @@ private:
         const std::optional<QByteArray> bytes = m_load(path);
         if (!bytes)
             fail(QStringLiteral("Image layer \"%1\" was not found in the media library").arg(path), 404);
-        QBuffer buffer;
-        buffer.setData(*bytes);
-        buffer.open(QIODevice::ReadOnly);
-        QImageReader reader(&buffer);
-        reader.setAutoTransform(true);
-        QImage overlay;
-        if (!reader.read(&overlay))
-            fail(QStringLiteral("Image layer \"%1\" is not a readable image: %2").arg(path, reader.errorString()));
+        QString error;
+        const QImage overlay = decodeImage(*bytes, nullptr, &error);
+        if (overlay.isNull())
+            fail(QStringLiteral("Image layer \"%1\" is not a readable image: %2").arg(path, error));
         return overlay.convertToFormat(QImage::Format_ARGB32_Premultiplied);
     }
 
@@ -840,14 +852,9 @@ TransformOutput transformImage(const QByteArray &source, const QString &transfor
     if (steps.isEmpty() || hasOriginalRequest(steps))
         return original(source);
 
-    QBuffer buffer;
-    buffer.setData(source);
-    buffer.open(QIODevice::ReadOnly);
-    QImageReader reader(&buffer);
-    reader.setAutoTransform(true);
-    const QByteArray qtFormat = reader.format().toLower();
-    QImage image;
-    if (qtFormat.isEmpty() || !reader.read(&image) || image.isNull()) {
+    QByteArray qtFormat;
+    QImage image = decodeImage(source, &qtFormat);
+    if (qtFormat.isEmpty() || image.isNull()) {
         output.httpStatus = 400;
         output.errorMessage = QStringLiteral("The file cannot be transformed: it is not an image this server can decode");
         return output;
