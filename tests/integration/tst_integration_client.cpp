@@ -465,6 +465,32 @@ private Q_SLOTS:
             limitedRetries += r.retries;
         }
         QVERIFY2(limitedRetries > 0, "the third request in a second is a 429: the client must wait and retry");
+
+        EmulatorProcess dropping;
+        QVERIFY2(dropping.start(dir.path(), {QStringLiteral("--private-key"), kPrivateKey, QStringLiteral("--drop-rate"), QStringLiteral("0.4"),
+                                             QStringLiteral("--fault-seed"), QStringLiteral("3")}, &error),
+                 qPrintable(error));
+        const auto droppingClient = clientFor(dropping, kPrivateKey);
+        policy.maxDelayMs = 100;
+        droppingClient->setRetryPolicy(policy);
+        ik::ImageKit droppingImagekit(droppingClient.get());
+        // 40% of the responses are cut off: every call still ends with its result (QNAM re-sends
+        // some by itself on a reused connection, the client's retry policy covers the rest).
+        for (int i = 0; i < 6; ++i) {
+            const Outcome<ik::FileList> r = run<ik::FileList>(droppingImagekit.listFiles());
+            QVERIFY2(r.value, r.error ? qPrintable(r.error->message()) : "");
+        }
+
+        EmulatorProcess alwaysDropping;
+        QVERIFY2(alwaysDropping.start(dir.path(), {QStringLiteral("--private-key"), kPrivateKey, QStringLiteral("--drop-rate"), QStringLiteral("1")}, &error),
+                 qPrintable(error));
+        const auto deadClient = clientFor(alwaysDropping, kPrivateKey);
+        deadClient->setRetryPolicy(policy);
+        ik::ImageKit deadImagekit(deadClient.get());
+        const Outcome<ik::FileList> dead = run<ik::FileList>(deadImagekit.listFiles());
+        QVERIFY(dead.error);
+        QCOMPARE(dead.error->kind(), ik::ErrorKind::Network);
+        QCOMPARE(dead.retries, policy.maxAttempts - 1);
     }
 };
 
