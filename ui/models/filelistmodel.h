@@ -14,6 +14,7 @@
 namespace ikui {
 
 class ThumbnailProvider;
+struct ThumbnailSource;
 
 // The files and subfolders of one folder (or the results of a searchQuery), as a table:
 // Name | Type | Size | Dimensions | Created | Updated | Tags. A QListView shows column 0 (its
@@ -91,7 +92,7 @@ public:
 
     // --- thumbnails
     void setThumbnailProvider(ThumbnailProvider *provider);
-    ThumbnailProvider *thumbnailProvider() const { return m_thumbnails; }
+    ThumbnailProvider *thumbnailProvider() const;
     // The rows on screen (inclusive); thumbnails are requested for exactly these, visible-first,
     // and requests for rows scrolled away are cancelled. (-1, -1): nothing visible.
     void setVisibleRows(int first, int last);
@@ -144,14 +145,15 @@ private:
     void resetListing();
     void onPage(const ik::FileList &page, quint64 generation);
     void onPageFailed(const ik::ApiError &error, quint64 generation);
-    void setLoadingJob(ik::FileListJob *job);
+    void setLoading(ik::FileListJob *job);
+    QList<ThumbnailSource> thumbnailSources(int first, int last) const;
     void onThumbnailReady(const QString &fileId);
     int sortedInsertRow(const FileEntry &entry) const;
     bool lessBySort(const FileEntry &a, const FileEntry &b) const;
     bool insertEntry(FileEntry entry);
     bool belongsHere(const FileEntry &entry) const;
 
-    const ik::ImageKit *m_imagekit;
+    ik::ImageKit m_imagekit;        // a copy: it only holds the ApiClient pointer
     QPointer<ThumbnailProvider> m_thumbnails;
     QString m_folder = QStringLiteral("/");
     QString m_searchQuery;

@@ -1,0 +1,576 @@
+#include "models/filelistmodel.h"
+
+#include "thumbnails/thumbnailprovider.h"
+
+#include <QDateTime>
+#include <QLocale>
+#include <QMimeData>
+#include <QUrl>
+
+#include <algorithm>
+
+namespace ikui {
+
+namespace {
+
+const QStringList &sortFields()
+{
+    static const QStringList fields{QStringLiteral("NAME"), QStringLiteral("CREATED"), QStringLiteral("UPDATED"),
+                                    QStringLiteral("HEIGHT"), QStringLiteral("WIDTH"), QStringLiteral("SIZE"),
+                                    QStringLiteral("RELEVANCE")};
+    return fields;
+}
+
+QDateTime timeOf(qint64 ms)
+{
+    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC) : QDateTime();
+}
+
+} // namespace
+
+FileListModel::FileListModel(const ik::ImageKit *imagekit, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_imagekit(*imagekit)
+{
+}
+
+FileListModel::~FileListModel()
+{
+    if (m_pageJob) {
+        m_pageJob->disconnect(this);
+        m_pageJob->cancel();
+    }
+}
+
+void FileListModel::setFolder(const QString &folderPath)
+{
+    QString folder = folderPath.trimmed();
+    if (folder.isEmpty())
+        folder = QStringLiteral("/");
+    if (!folder.startsWith(QLatin1Char('/')))
+        folder.prepend(QLatin1Char('/'));
+    while (folder.size() > 1 && folder.endsWith(QLatin1Char('/')))
+        folder.chop(1);
+    m_folder = folder;
+    m_searchQuery.clear();
+    resetListing();
+}
+
+void FileListModel::setSearchQuery(const QString &query, bool searchEverywhere)
+{
+    m_searchQuery = query.trimmed();
+    m_searchEverywhere = searchEverywhere;
+    resetListing();
+}
+
+bool FileListModel::setSort(const QString &sortKey)
+{
+    const QString key = sortKey.toUpper();
+    const bool ascending = key.startsWith(QLatin1String("ASC_"));
+    if (!ascending && !key.startsWith(QLatin1String("DESC_")))
+        return false;
+    if (!sortFields().contains(key.mid(ascending ? 4 : 5)))
+        return false;
+    if (key != m_sort) {
+        m_sort = key;
+        resetListing();
+    }
+    return true;
+}
+
+bool FileListModel::setFileTypeFilter(const QString &fileType)
+{
+    if (fileType != QLatin1String("all") && fileType != QLatin1String("image") && fileType != QLatin1String("non-image"))
+        return false;
+    if (fileType != m_fileType) {
+        m_fileType = fileType;
+        resetListing();
+    }
+    return true;
+}
+
+void FileListModel::setPageSize(int pageSize)
+{
+    m_pageSize = std::clamp(pageSize, 1, int(ik::ListFilesOptions::MaxLimit));
+}
+
+void FileListModel::refresh()
+{
+    resetListing();
+}
+
+void FileListModel::retry()
+{
+    if (!m_failed)
+        return;
+    m_failed = false;
+    fetchMore({});
+}
+
+void FileListModel::resetListing()
+{
+    beginResetModel();
+    ++m_generation;
+    if (m_pageJob) {
+        ik::FileListJob *job = m_pageJob;
+        m_pageJob = nullptr;
+        job->disconnect(this);
+        job->cancel();
+    }
+    m_entries.clear();
+    m_entries.squeeze();
+    m_strings.clear();
+    m_locallyInserted.clear();
+    m_nextSkip = 0;
+    m_exhausted = false;
+    m_failed = false;
+    m_visibleFirst = m_visibleLast = -1;
+    endResetModel();
+    if (m_thumbnails)
+        m_thumbnails->request({});
+    Q_EMIT loadingChanged(false);
+}
+
+bool FileListModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !m_exhausted && !m_failed && m_pageJob.isNull();
+}
+
+void FileListModel::fetchMore(const QModelIndex &parent)
+{
+    // Views call this repeatedly while they wait: one page at a time.
+    if (!canFetchMore(parent))
+        return;
+    ik::ListFilesOptions options;
+    options.type = QStringLiteral("all");
+    options.sort = m_sort;
+    options.fileType = m_fileType == QLatin1String("all") ? QString() : m_fileType;
+    if (m_searchQuery.isEmpty() || !m_searchEverywhere)
+        options.path = m_folder;
+    options.searchQuery = m_searchQuery;
+    options.limit = m_pageSize;
+    options.skip = m_nextSkip;
+    ik::FileListJob *job = m_imagekit.listFiles(options);
+    ++m_pageRequestCount;
+    const quint64 generation = m_generation;
+    connect(job, &ik::FileListJob::finished, this,
+            [this, generation](const ik::FileList &page) { onPage(page, generation); });
+    connect(job, &ik::ApiJob::failed, this,
+            [this, generation](const ik::ApiError &error) { onPageFailed(error, generation); });
+    m_pageJob = job;
+    Q_EMIT loadingChanged(true);
+}
+
+void FileListModel::onPage(const ik::FileList &page, quint64 generation)
+{
+    if (generation != m_generation)
+        return;
+    m_pageJob = nullptr;
+    const qsizetype received = page.entryCount();
+    m_nextSkip += received;
+    if (received < m_pageSize)
+        m_exhausted = true;
+
+    QVector<FileEntry> fresh;
+    fresh.reserve(received);
+    // type=all lists folders before files; a folder or file this model inserted itself after an
+    // operation may come again in a page: keep one row.
+    for (const ik::FolderItem &folder : page.folders) {
+        if (!m_locallyInserted.remove(folder.folderId))
+            fresh.append(FileEntry::fromFolder(folder, m_strings));
+    }
+    for (const ik::FileItem &file : page.files) {
+        if (!m_locallyInserted.remove(file.fileId))
+            fresh.append(FileEntry::fromFile(file, m_strings));
+    }
+    if (!fresh.isEmpty()) {
+        const int first = int(m_entries.size());
+        beginInsertRows({}, first, first + int(fresh.size()) - 1);
+        m_entries.append(std::move(fresh));
+        endInsertRows();
+    }
+    Q_EMIT loadingChanged(false);
+    if (m_exhausted)
+        Q_EMIT listingComplete(rowCount());
+}
+
+void FileListModel::onPageFailed(const ik::ApiError &error, quint64 generation)
+{
+    if (generation != m_generation)
+        return;
+    m_pageJob = nullptr;
+    m_failed = true;
+    Q_EMIT loadingChanged(false);
+    Q_EMIT errorOccurred(error);
+}
+
+void FileListModel::setThumbnailProvider(ThumbnailProvider *provider)
+{
+    if (m_thumbnails)
+        m_thumbnails->disconnect(this);
+    m_thumbnails = provider;
+    if (provider)
+        connect(provider, &ThumbnailProvider::thumbnailReady, this, &FileListModel::onThumbnailReady);
+}
+
+ThumbnailProvider *FileListModel::thumbnailProvider() const
+{
+    return m_thumbnails;
+}
+
+QList<ThumbnailSource> FileListModel::thumbnailSources(int first, int last) const
+{
+    QList<ThumbnailSource> sources;
+    if (first < 0 || last < first)
+        return sources;
+    last = qMin(last, int(m_entries.size()) - 1);
+    sources.reserve(qMax(0, last - first + 1));
+    for (int row = first; row <= last; ++row) {
+        const FileEntry &e = m_entries.at(row);
+        sources.append(ThumbnailSource{e.id, e.path(), e.mime, e.isFolder(), e.isImage(), e.isPrivate()});
+    }
+    return sources;
+}
+
+void FileListModel::setVisibleRows(int first, int last)
+{
+    m_visibleFirst = first;
+    m_visibleLast = last;
+    if (m_thumbnails)
+        m_thumbnails->request(thumbnailSources(first, last));
+}
+
+void FileListModel::onThumbnailReady(const QString &fileId)
+{
+    int row = -1;
+    for (int r = qMax(0, m_visibleFirst); r <= m_visibleLast && r < m_entries.size(); ++r) {
+        if (m_entries.at(r).id == fileId) {
+            row = r;
+            break;
+        }
+    }
+    if (row < 0)
+        row = rowOfId(fileId);
+    if (row < 0)
+        return;
+    const QModelIndex cell = index(row, NameColumn);
+    Q_EMIT dataChanged(cell, cell, {Qt::DecorationRole, ThumbnailRole});
+}
+
+const FileEntry *FileListModel::entry(int row) const
+{
+    if (row < 0 || row >= m_entries.size())
+        return nullptr;
+    return &m_entries.at(row);
+}
+
+int FileListModel::rowOfId(const QString &id) const
+{
+    for (int row = 0; row < m_entries.size(); ++row) {
+        if (m_entries.at(row).id == id)
+            return row;
+    }
+    return -1;
+}
+
+void FileListModel::requestFileDetails(const QString &fileId)
+{
+    ik::FileJob *job = m_imagekit.getFileDetails(fileId);
+    connect(job, &ik::FileJob::finished, this, [this](const ik::FileItem &file) { Q_EMIT fileDetailsReady(file); });
+    connect(job, &ik::ApiJob::failed, this, [this](const ik::ApiError &error) { Q_EMIT errorOccurred(error); });
+}
+
+bool FileListModel::updateFile(const ik::FileItem &file)
+{
+    const int row = rowOfId(file.fileId);
+    if (row < 0)
+        return false;
+    m_entries[row] = FileEntry::fromFile(file, m_strings);
+    if (m_thumbnails)
+        m_thumbnails->invalidate(file.fileId);
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    return true;
+}
+
+bool FileListModel::renameEntry(const QString &id, const QString &newName)
+{
+    const int row = rowOfId(id);
+    if (row < 0 || newName.isEmpty())
+        return false;
+    FileEntry &e = m_entries[row];
+    if (!e.url.isEmpty()) {
+        // The delivery URL ends with the percent-encoded name.
+        const QString oldTail = QString::fromUtf8(QUrl::toPercentEncoding(e.name, "/"));
+        const QString newTail = QString::fromUtf8(QUrl::toPercentEncoding(newName, "/"));
+        if (e.url.endsWith(oldTail))
+            e.url = e.url.left(e.url.size() - oldTail.size()) + newTail;
+        else if (e.url.endsWith(e.name))
+            e.url = e.url.left(e.url.size() - e.name.size()) + newName;
+    }
+    e.name = newName;
+    if (m_thumbnails)
+        m_thumbnails->invalidate(id);
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    return true;
+}
+
+int FileListModel::removeEntries(const QStringList &ids)
+{
+    int removed = 0;
+    for (const QString &id : ids) {
+        const int row = rowOfId(id);
+        if (row < 0)
+            continue;
+        beginRemoveRows({}, row, row);
+        m_entries.removeAt(row);
+        endRemoveRows();
+        ++removed;
+        // The server no longer lists it: the next page starts one entry earlier.
+        m_nextSkip = qMax<qint64>(0, m_nextSkip - 1);
+        if (m_thumbnails)
+            m_thumbnails->invalidate(id);
+    }
+    return removed;
+}
+
+bool FileListModel::insertFile(const ik::FileItem &file)
+{
+    return insertEntry(FileEntry::fromFile(file, m_strings));
+}
+
+bool FileListModel::insertFolder(const ik::FolderItem &folder)
+{
+    return insertEntry(FileEntry::fromFolder(folder, m_strings));
+}
+
+bool FileListModel::belongsHere(const FileEntry &entry) const
+{
+    // A search listing's membership is the server's to decide.
+    if (!m_searchQuery.isEmpty() || entry.folder != m_folder || entry.id.isEmpty())
+        return false;
+    if (!entry.isFolder()) {
+        if (m_fileType == QLatin1String("image") && !entry.isImage())
+            return false;
+        if (m_fileType == QLatin1String("non-image") && entry.isImage())
+            return false;
+    }
+    return rowOfId(entry.id) < 0;
+}
+
+bool FileListModel::lessBySort(const FileEntry &a, const FileEntry &b) const
+{
+    // Folders come first (type=all lists them first), each group in the server's sort order.
+    if (a.isFolder() != b.isFolder())
+        return a.isFolder();
+    const bool descending = m_sort.startsWith(QLatin1String("DESC_"));
+    const QString field = m_sort.mid(descending ? 5 : 4);
+    const auto ordered = [descending](auto x, auto y) { return descending ? y < x : x < y; };
+    if (field == QLatin1String("CREATED"))
+        return ordered(a.createdMs, b.createdMs);
+    if (field == QLatin1String("UPDATED"))
+        return ordered(a.updatedMs, b.updatedMs);
+    if (field == QLatin1String("SIZE"))
+        return ordered(a.size, b.size);
+    if (field == QLatin1String("WIDTH"))
+        return ordered(a.width, b.width);
+    if (field == QLatin1String("HEIGHT"))
+        return ordered(a.height, b.height);
+    if (field == QLatin1String("NAME"))
+        return descending ? QString::compare(b.name, a.name) < 0 : QString::compare(a.name, b.name) < 0;
+    return false; // RELEVANCE: no client-side order, new entries go last
+}
+
+int FileListModel::sortedInsertRow(const FileEntry &entry) const
+{
+    const auto it = std::upper_bound(m_entries.cbegin(), m_entries.cend(), entry,
+                                     [this](const FileEntry &a, const FileEntry &b) { return lessBySort(a, b); });
+    return int(it - m_entries.cbegin());
+}
+
+bool FileListModel::insertEntry(FileEntry entry)
+{
+    if (!belongsHere(entry))
+        return false;
+    const int row = sortedInsertRow(entry);
+    // After the loaded rows of an unfinished listing: a later page brings it.
+    if (row == m_entries.size() && !m_exhausted)
+        return false;
+    beginInsertRows({}, row, row);
+    m_locallyInserted.insert(entry.id);
+    m_entries.insert(row, std::move(entry));
+    endInsertRows();
+    // The server lists it before our next page: the next page starts one entry later.
+    if (!m_exhausted)
+        ++m_nextSkip;
+    return true;
+}
+
+int FileListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_entries.size());
+}
+
+int FileListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant FileListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const FileEntry &e = m_entries.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case NameColumn:
+            return e.name;
+        case TypeColumn:
+            return e.isFolder() ? tr("Folder") : e.mime;
+        case SizeColumn:
+            return e.size >= 0 ? QLocale().formattedDataSize(e.size) : QString();
+        case DimensionsColumn:
+            return e.width > 0 && e.height > 0 ? tr("%1 × %2").arg(e.width).arg(e.height) : QString();
+        case CreatedColumn:
+            return e.createdMs > 0 ? QLocale().toString(timeOf(e.createdMs).toLocalTime(), QLocale::ShortFormat) : QString();
+        case UpdatedColumn:
+            return e.updatedMs > 0 ? QLocale().toString(timeOf(e.updatedMs).toLocalTime(), QLocale::ShortFormat) : QString();
+        case TagsColumn:
+            return e.tags.join(QStringLiteral(", "));
+        default:
+            return {};
+        }
+    case Qt::ToolTipRole:
+        return e.path();
+    case Qt::TextAlignmentRole:
+        if (index.column() == SizeColumn || index.column() == DimensionsColumn)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::DecorationRole:
+        if (index.column() != NameColumn || !m_thumbnails)
+            return {};
+        return m_thumbnails->thumbnail(ThumbnailSource{e.id, e.path(), e.mime, e.isFolder(), e.isImage(), e.isPrivate()});
+    case ThumbnailRole:
+        if (!m_thumbnails)
+            return {};
+        return m_thumbnails->thumbnail(ThumbnailSource{e.id, e.path(), e.mime, e.isFolder(), e.isImage(), e.isPrivate()});
+    case FileIdRole:
+        return e.id;
+    case NameRole:
+        return e.name;
+    case PathRole:
+        return e.path();
+    case FolderRole:
+        return e.folder;
+    case UrlRole:
+        return e.url;
+    case IsFolderRole:
+        return e.isFolder();
+    case IsImageRole:
+        return e.isImage();
+    case MimeRole:
+        return e.mime;
+    case SizeRole:
+        return e.size;
+    case WidthRole:
+        return e.width;
+    case HeightRole:
+        return e.height;
+    case CreatedRole:
+        return timeOf(e.createdMs);
+    case UpdatedRole:
+        return timeOf(e.updatedMs);
+    case TagsRole:
+        return e.tags;
+    case IsPrivateRole:
+        return e.isPrivate();
+    default:
+        return {};
+    }
+}
+
+QVariant FileListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case TypeColumn:
+        return tr("Type");
+    case SizeColumn:
+        return tr("Size");
+    case DimensionsColumn:
+        return tr("Dimensions");
+    case CreatedColumn:
+        return tr("Created");
+    case UpdatedColumn:
+        return tr("Updated");
+    case TagsColumn:
+        return tr("Tags");
+    default:
+        return {};
+    }
+}
+
+Qt::ItemFlags FileListModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled | Qt::ItemNeverHasChildren;
+}
+
+QHash<int, QByteArray> FileListModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    names.insert(FileIdRole, "fileId");
+    names.insert(NameRole, "name");
+    names.insert(PathRole, "path");
+    names.insert(FolderRole, "folder");
+    names.insert(UrlRole, "url");
+    names.insert(IsFolderRole, "isFolder");
+    names.insert(IsImageRole, "isImage");
+    names.insert(MimeRole, "mime");
+    names.insert(SizeRole, "size");
+    names.insert(WidthRole, "width");
+    names.insert(HeightRole, "height");
+    names.insert(CreatedRole, "created");
+    names.insert(UpdatedRole, "updated");
+    names.insert(TagsRole, "tags");
+    names.insert(IsPrivateRole, "isPrivate");
+    names.insert(ThumbnailRole, "thumbnail");
+    return names;
+}
+
+QString FileListModel::idsMimeType()
+{
+    return QStringLiteral("application/x-mediadesk-ids");
+}
+
+QStringList FileListModel::mimeTypes() const
+{
+    return {idsMimeType(), QStringLiteral("text/uri-list")};
+}
+
+QMimeData *FileListModel::mimeData(const QModelIndexList &indexes) const
+{
+    QStringList ids;
+    QList<QUrl> urls;
+    for (const QModelIndex &index : indexes) {
+        const FileEntry *e = entry(index.row());
+        if (!e || ids.contains(e->id))
+            continue;
+        ids.append(e->id);
+        if (!e->url.isEmpty())
+            urls.append(QUrl(e->url));
+    }
+    if (ids.isEmpty())
+        return nullptr;
+    auto *data = new QMimeData;
+    data->setData(idsMimeType(), ids.join(QLatin1Char('\n')).toUtf8());
+    if (!urls.isEmpty())
+        data->setUrls(urls);
+    return data;
+}
+
+} // namespace ikui

@@ -1,0 +1,270 @@
+#include "thumbnails/thumbnailprovider.h"
+
+#include <QApplication>
+#include <QIcon>
+#include <QImage>
+#include <QMimeDatabase>
+#include <QNetworkAccessManager>
+#include <QNetworkDiskCache>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QPainter>
+#include <QPalette>
+#include <QStandardPaths>
+#include <QStyle>
+
+#include <cmath>
+
+namespace ikui {
+
+namespace {
+
+constexpr qint64 DiskCacheBytes = 256LL * 1024 * 1024;
+
+QString defaultDiskCacheDirectory()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/thumbnails");
+}
+
+} // namespace
+
+ThumbnailProvider::ThumbnailProvider(QObject *parent)
+    : QObject(parent)
+    , m_network(new QNetworkAccessManager(this))
+    , m_scheduler([this](const ThumbnailRequest &request) { startFetch(request); },
+                  [this](const QString &key) { abortFetch(key); })
+{
+    m_pixmaps.setMaxCost(DefaultMemoryCacheBytes);
+    setDiskCacheDirectory(defaultDiskCacheDirectory());
+}
+
+ThumbnailProvider::~ThumbnailProvider()
+{
+    // Replies must not call back into a half-destroyed provider.
+    for (const QPointer<QNetworkReply> &reply : std::as_const(m_replies)) {
+        if (reply) {
+            reply->disconnect(this);
+            reply->abort();
+        }
+    }
+}
+
+void ThumbnailProvider::setUrlEndpoint(const QString &urlEndpoint)
+{
+    m_urls.setUrlEndpoint(urlEndpoint);
+}
+
+void ThumbnailProvider::setPrivateKey(const QString &privateKey)
+{
+    m_urls.setPrivateKey(privateKey);
+    m_hasPrivateKey = !privateKey.isEmpty();
+}
+
+void ThumbnailProvider::setCellSize(const QSize &size)
+{
+    if (size == m_cellSize || size.isEmpty())
+        return;
+    m_cellSize = size;
+    m_pixmaps.clear();
+    m_icons.clear();
+    m_failedKeys.clear();
+}
+
+void ThumbnailProvider::setDevicePixelRatio(qreal ratio)
+{
+    if (ratio <= 0 || qFuzzyCompare(ratio, m_devicePixelRatio))
+        return;
+    m_devicePixelRatio = ratio;
+    m_pixmaps.clear();
+    m_icons.clear();
+    m_failedKeys.clear();
+}
+
+QSize ThumbnailProvider::pixelSize() const
+{
+    return QSize(int(std::ceil(m_cellSize.width() * m_devicePixelRatio)),
+                 int(std::ceil(m_cellSize.height() * m_devicePixelRatio)));
+}
+
+void ThumbnailProvider::setMemoryCacheBytes(qint64 bytes)
+{
+    m_pixmaps.setMaxCost(qMax<qint64>(0, bytes));
+}
+
+void ThumbnailProvider::setMaxInFlight(int count)
+{
+    m_scheduler.setMaxInFlight(count);
+}
+
+void ThumbnailProvider::setDiskCacheDirectory(const QString &directory)
+{
+    if (directory.isEmpty()) {
+        m_network->setCache(nullptr); // deletes the old cache
+        return;
+    }
+    auto *cache = new QNetworkDiskCache(m_network);
+    cache->setCacheDirectory(directory);
+    cache->setMaximumCacheSize(DiskCacheBytes);
+    m_network->setCache(cache);
+}
+
+QString ThumbnailProvider::diskCacheDirectory() const
+{
+    const auto *cache = qobject_cast<QNetworkDiskCache *>(m_network->cache());
+    return cache ? cache->cacheDirectory() : QString();
+}
+
+QString ThumbnailProvider::cacheKey(const QString &fileId) const
+{
+    const QSize size = pixelSize();
+    return fileId + QLatin1Char('@') + QString::number(size.width()) + QLatin1Char('x') + QString::number(size.height());
+}
+
+QUrl ThumbnailProvider::thumbnailUrl(const ThumbnailSource &source) const
+{
+    if (source.isFolder || !source.isImage || source.filePath.isEmpty())
+        return {};
+    const QSize size = pixelSize();
+    ik::UrlOptions options;
+    options.path = source.filePath;
+    // at_max: fit inside the cell without cropping or enlarging.
+    options.transformation = {{{QStringLiteral("width"), ik::UrlValue(qint64(size.width()))},
+                               {QStringLiteral("height"), ik::UrlValue(qint64(size.height()))},
+                               {QStringLiteral("crop"), ik::UrlValue(QStringLiteral("at_max"))}}};
+    options.sign = source.isPrivate && m_hasPrivateKey;
+    const ik::UrlResult result = m_urls.build(options);
+    return result.ok() ? QUrl(result.url) : QUrl();
+}
+
+bool ThumbnailProvider::hasThumbnail(const QString &fileId) const
+{
+    return m_pixmaps.contains(cacheKey(fileId));
+}
+
+QPixmap ThumbnailProvider::thumbnail(const ThumbnailSource &source) const
+{
+    if (source.isFolder || !source.isImage)
+        return iconFor(source);
+    if (const QPixmap *pixmap = m_pixmaps.object(cacheKey(source.fileId)))
+        return *pixmap;
+    return placeholder();
+}
+
+void ThumbnailProvider::request(const QList<ThumbnailSource> &visibleFirst)
+{
+    QList<ThumbnailRequest> wanted;
+    wanted.reserve(visibleFirst.size());
+    for (const ThumbnailSource &source : visibleFirst) {
+        const QString key = cacheKey(source.fileId);
+        if (m_pixmaps.contains(key) || m_failedKeys.contains(key))
+            continue;
+        const QUrl url = thumbnailUrl(source);
+        if (url.isValid())
+            wanted.append(ThumbnailRequest{key, source.fileId, url});
+    }
+    m_scheduler.setWanted(wanted);
+}
+
+void ThumbnailProvider::invalidate(const QString &fileId)
+{
+    const QString key = cacheKey(fileId);
+    m_pixmaps.remove(key);
+    m_failedKeys.remove(key);
+}
+
+void ThumbnailProvider::startFetch(const ThumbnailRequest &request)
+{
+    QNetworkRequest networkRequest(request.url);
+    networkRequest.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::PreferCache);
+    QNetworkReply *reply = m_network->get(networkRequest);
+    m_replies.insert(request.key, reply);
+    const QString key = request.key;
+    const QString fileId = request.fileId;
+    connect(reply, &QNetworkReply::finished, this, [this, reply, key, fileId] { onReplyFinished(reply, key, fileId); });
+}
+
+void ThumbnailProvider::abortFetch(const QString &key)
+{
+    const QPointer<QNetworkReply> reply = m_replies.take(key);
+    if (!reply)
+        return;
+    reply->disconnect(this);
+    reply->abort();
+    reply->deleteLater();
+}
+
+void ThumbnailProvider::onReplyFinished(QNetworkReply *reply, const QString &key, const QString &fileId)
+{
+    m_replies.remove(key);
+    reply->deleteLater();
+    QImage image;
+    if (reply->error() == QNetworkReply::NoError)
+        image = QImage::fromData(reply->readAll());
+    if (image.isNull()) {
+        ++m_failed;
+        m_failedKeys.insert(key);
+        m_scheduler.finished(key);
+        return;
+    }
+    auto *pixmap = new QPixmap(QPixmap::fromImage(std::move(image)));
+    pixmap->setDevicePixelRatio(m_devicePixelRatio);
+    const qint64 bytes = qint64(pixmap->width()) * pixmap->height() * qMax(1, pixmap->depth() / 8);
+    m_pixmaps.insert(key, pixmap, qMax<qint64>(1, bytes));
+    ++m_loaded;
+    m_scheduler.finished(key);
+    Q_EMIT thumbnailReady(fileId);
+}
+
+QPixmap ThumbnailProvider::iconFor(const ThumbnailSource &source) const
+{
+    const QString iconKey = source.isFolder ? QStringLiteral("inode/directory") : source.mime;
+    const auto cached = m_icons.constFind(iconKey);
+    if (cached != m_icons.constEnd())
+        return *cached;
+
+    QIcon icon;
+    if (source.isFolder) {
+        icon = QIcon::fromTheme(QStringLiteral("folder"));
+    } else {
+        const QMimeType type = QMimeDatabase().mimeTypeForName(source.mime);
+        if (type.isValid())
+            icon = QIcon::fromTheme(type.iconName(), QIcon::fromTheme(type.genericIconName()));
+    }
+    if (icon.isNull()) {
+        if (auto *app = qobject_cast<QApplication *>(QCoreApplication::instance()))
+            icon = app->style()->standardIcon(source.isFolder ? QStyle::SP_DirIcon : QStyle::SP_FileIcon);
+    }
+    const int side = qMax(16, qMin(m_cellSize.width(), m_cellSize.height()) / 2);
+    QPixmap pixmap;
+    if (!icon.isNull())
+        pixmap = icon.pixmap(QSize(side, side), m_devicePixelRatio);
+    if (pixmap.isNull()) {
+        // No theme and no style (a QGuiApplication): a plain page shape.
+        pixmap = QPixmap(QSize(side, side) * m_devicePixelRatio);
+        pixmap.setDevicePixelRatio(m_devicePixelRatio);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        painter.setPen(QPalette().color(QPalette::Text));
+        painter.setBrush(source.isFolder ? QPalette().color(QPalette::Highlight) : QPalette().color(QPalette::Base));
+        painter.drawRect(QRectF(side * 0.15, side * 0.1, side * 0.7, side * 0.8));
+    }
+    m_icons.insert(iconKey, pixmap);
+    return pixmap;
+}
+
+QPixmap ThumbnailProvider::placeholder() const
+{
+    const QString key = QStringLiteral("placeholder");
+    const auto cached = m_icons.constFind(key);
+    if (cached != m_icons.constEnd())
+        return *cached;
+    QPixmap pixmap(pixelSize());
+    pixmap.setDevicePixelRatio(m_devicePixelRatio);
+    QColor fill = QPalette().color(QPalette::Mid);
+    fill.setAlpha(60);
+    pixmap.fill(fill);
+    m_icons.insert(key, pixmap);
+    return pixmap;
+}
+
+} // namespace ikui
