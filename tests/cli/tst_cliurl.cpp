@@ -192,7 +192,7 @@ void TestCliUrl::initTestCase()
             const OrderedJsonValue &client = *entry.find(u"client");
             if (client.find(u"transformation_position"))
                 continue; // a client-level default position has no CLI flag; tst_urlbuilder covers it
-            const OrderedJsonValue *expectedValue = entry.find(QLatin1String(expectedKey));
+            const OrderedJsonValue *expectedValue = entry.find(QString::fromLatin1(expectedKey));
             BatchLine line;
             line.id = id;
             appendJson(line.json, *entry.find(u"options"));
