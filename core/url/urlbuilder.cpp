@@ -10,17 +10,6 @@ namespace {
 
 using QueryItems = QList<std::pair<QString, QString>>;
 
-QStringView stripSlashes(QStringView text)
-{
-    qsizetype begin = 0;
-    qsizetype end = text.size();
-    while (begin < end && text[begin] == QLatin1Char('/'))
-        ++begin;
-    while (end > begin && text[end - 1] == QLatin1Char('/'))
-        --end;
-    return text.sliced(begin, end - begin);
-}
-
 // An absolute URL cut into its parts; views into the original text.
 struct UrlParts
 {
@@ -169,7 +158,7 @@ void UrlBuilder::setUrlEndpoint(const QString &urlEndpoint)
     m_urlEndpoint = urlEndpoint;
     m_encodedEndpoint.clear();
     m_endpointProblem.clear();
-    const QStringView stripped = stripSlashes(m_urlEndpoint);
+    const QStringView stripped = urlencoding::withoutOuterSlashes(m_urlEndpoint);
     if (!stripped.isEmpty())
         m_endpointProblem = appendEncodedEndpoint(m_encodedEndpoint, stripped);
 }
@@ -212,7 +201,7 @@ void UrlBuilder::appendTransformationString(QString &out, const QList<Transforma
             out.append(QLatin1Char('-'));
             if (isPathValue) {
                 const QString path = urlValueText(value);
-                QString cleaned = stripSlashes(path).toString();
+                QString cleaned = urlencoding::withoutOuterSlashes(path).toString();
                 cleaned.replace(QLatin1Char('/'), QLatin1String("@@"));
                 out.append(cleaned);
             } else {
@@ -236,9 +225,9 @@ UrlResult UrlBuilder::build(const UrlOptions &options) const
                        QStringLiteral("expire_seconds must be 0 (never expires) or a positive number of seconds, got %1")
                            .arg(options.expireSeconds));
 
-    const QStringView path = stripSlashes(options.path);
-    const QStringView src = stripSlashes(options.src);
-    const QStringView endpoint = stripSlashes(options.urlEndpoint.isEmpty() ? m_urlEndpoint : options.urlEndpoint);
+    const QStringView path = urlencoding::withoutOuterSlashes(options.path);
+    const QStringView src = urlencoding::withoutOuterSlashes(options.src);
+    const QStringView endpoint = urlencoding::withoutOuterSlashes(options.urlEndpoint.isEmpty() ? m_urlEndpoint : options.urlEndpoint);
     if (path.isEmpty() && src.isEmpty())
         return failure(UrlError::MissingPathAndSrc,
                        QStringLiteral("give \"path\" (relative to the URL endpoint) or \"src\" (a complete URL)"));
@@ -278,7 +267,7 @@ UrlResult UrlBuilder::build(const UrlOptions &options) const
             QString &tr = m_scratch; // reused: no allocation per URL
             tr.clear();
             appendTransformationString(tr, options.transformation);
-            const QStringView trimmed = stripSlashes(tr);
+            const QStringView trimmed = urlencoding::withoutOuterSlashes(tr);
             if (!tr.isEmpty()) {
                 url.append(QLatin1String("tr:"));
                 urlencoding::appendPathEncoded(url, trimmed);

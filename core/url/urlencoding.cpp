@@ -207,6 +207,17 @@ QString percentEncodedUrl(QStringView url)
     return out;
 }
 
+QStringView withoutOuterSlashes(QStringView text)
+{
+    qsizetype begin = 0;
+    qsizetype end = text.size();
+    while (begin < end && text[begin] == QLatin1Char('/'))
+        ++begin;
+    while (end > begin && text[end - 1] == QLatin1Char('/'))
+        --end;
+    return text.sliced(begin, end - begin);
+}
+
 bool isUrlSafeAscii(QStringView text)
 {
     for (qsizetype i = 0; i < text.size(); ++i) {

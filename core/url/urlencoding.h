@@ -29,6 +29,9 @@ QString formDecoded(QStringView text);
 // non-ASCII characters it equals the seed SDK's encoded string to sign.
 QString percentEncodedUrl(QStringView url);
 
+// `text` without any '/' at either end, as the seed's strip("/") (endpoints, paths, src).
+QStringView withoutOuterSlashes(QStringView text);
+
 // True when text contains only characters that may appear raw in a URL (the output of the
 // functions above always does).
 bool isUrlSafeAscii(QStringView text);

@@ -1,19 +1,12 @@
 #include "url/urlsigner.h"
 
+#include "url/urlencoding.h"
+
 #include <cstdio>
 
 namespace ik {
 
 namespace {
-
-QStringView stripSlashes(QStringView text)
-{
-    while (text.startsWith(QLatin1Char('/')))
-        text = text.sliced(1);
-    while (text.endsWith(QLatin1Char('/')))
-        text.chop(1);
-    return text;
-}
 
 // Appends UTF-8 of `text` to `out`; URLs are ASCII once encoded, so that case is a plain narrow.
 void appendUtf8(QByteArray &out, QStringView text)
@@ -76,7 +69,7 @@ QString UrlSigner::stringToSign(QStringView url, QStringView urlEndpoint, qint64
 {
     QString message;
     message.reserve(url.size() + 11);
-    forEachPieceWithoutEndpoint(url, stripSlashes(urlEndpoint), [&](QStringView piece) { message.append(piece); });
+    forEachPieceWithoutEndpoint(url, urlencoding::withoutOuterSlashes(urlEndpoint), [&](QStringView piece) { message.append(piece); });
     message.append(QString::number(expiry < 1 ? kNeverExpires : expiry));
     return message;
 }
@@ -93,7 +86,7 @@ QByteArray UrlSigner::signatureHex(QStringView message) const
 QByteArray UrlSigner::signatureHexForUrl(QStringView url, QStringView urlEndpoint, qint64 expiry) const
 {
     m_scratch.clear();
-    forEachPieceWithoutEndpoint(url, stripSlashes(urlEndpoint), [&](QStringView piece) { appendUtf8(m_scratch, piece); });
+    forEachPieceWithoutEndpoint(url, urlencoding::withoutOuterSlashes(urlEndpoint), [&](QStringView piece) { appendUtf8(m_scratch, piece); });
     char digits[24];
     const int length = std::snprintf(digits, sizeof digits, "%lld", static_cast<long long>(expiry < 1 ? kNeverExpires : expiry));
     m_scratch.append(digits, length);
