@@ -11,6 +11,8 @@
 #include <QTest>
 #include <QUuid>
 
+#include <functional>
+
 using ikui::KeyStore;
 using ikui::KeyStoreFailure;
 

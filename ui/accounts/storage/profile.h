@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QMetaType>
 #include <QString>
 #include <QUrl>
 
@@ -24,3 +25,5 @@ struct Profile
 };
 
 } // namespace ikui
+
+Q_DECLARE_METATYPE(ikui::Profile)
