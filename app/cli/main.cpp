@@ -2,6 +2,8 @@
 // IMAGEKIT_* environment variables); each command lives in its own file and registers itself.
 #include "clicommand.h"
 
+#include "accounts/storage/keystore.h"
+#include "accounts/storage/profilestore.h"
 #include "util/clock.h"
 
 #include <QCoreApplication>
@@ -43,6 +45,8 @@ const char *const kUsage =
     "  --url-endpoint U    URL endpoint, e.g. https://ik.imagekit.io/demo (else $IMAGEKIT_URL_ENDPOINT)\n"
     "  --api-base URL      management API base (default https://api.imagekit.io)\n"
     "  --upload-base URL   upload API base (default https://upload.imagekit.io)\n"
+    "  --profile NAME      use an account saved in the desktop app (keys from its settings and\n"
+    "                      the system keychain); options given as well take precedence\n"
     "  --now SECONDS       pin the clock to this Unix time (signed URLs, auth parameters)\n"
     "  --progress          show upload progress on stderr\n"
     "  -h, --help          this text; `mediadesk-cli COMMAND --help` for a command\n"
@@ -77,6 +81,8 @@ int main(int argc, char *argv[])
 
     // Global options come before COMMAND; everything after it belongs to the command.
     const QStringList args = QCoreApplication::arguments();
+    QString profileName;
+    QStringList explicitOptions;
     qsizetype i = 1;
     auto takeValue = [&](const QString &flag) -> std::optional<QString> {
         if (i + 1 >= args.size()) {
@@ -101,15 +107,19 @@ int main(int argc, char *argv[])
             continue;
         } else if (arg == QLatin1String("--private-key") || arg == QLatin1String("--public-key")
                    || arg == QLatin1String("--url-endpoint") || arg == QLatin1String("--api-base")
-                   || arg == QLatin1String("--upload-base") || arg == QLatin1String("--now")) {
+                   || arg == QLatin1String("--upload-base") || arg == QLatin1String("--now")
+                   || arg == QLatin1String("--profile")) {
             value = takeValue(arg);
             if (!value)
                 return 2;
+            explicitOptions.append(arg);
         } else {
             cli::writeLine(stderr, QStringLiteral("error: unknown option %1 (see mediadesk-cli --help)").arg(arg));
             return 2;
         }
-        if (arg == QLatin1String("--private-key")) {
+        if (arg == QLatin1String("--profile")) {
+            profileName = *value;
+        } else if (arg == QLatin1String("--private-key")) {
             context.privateKey = *value;
         } else if (arg == QLatin1String("--public-key")) {
             context.publicKey = *value;
@@ -136,6 +146,39 @@ int main(int argc, char *argv[])
     if (i >= args.size()) {
         printUsage(registry, stderr);
         return 2;
+    }
+
+    if (!profileName.isEmpty()) {
+        // The desktop app's saved account: public parts from its settings, the private key from
+        // the keychain. Options on the command line win over the profile.
+        const ikui::ProfileStore profiles;
+        const auto profile = profiles.profile(profileName);
+        if (!profile) {
+            const QStringList names = profiles.names();
+            cli::writeLine(stderr, QStringLiteral("error: no saved profile named \"%1\" (saved: %2)")
+                                       .arg(profileName, names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", "))));
+            return 2;
+        }
+        if (!explicitOptions.contains(QLatin1String("--public-key")))
+            context.publicKey = profile->publicKey;
+        if (!explicitOptions.contains(QLatin1String("--url-endpoint")))
+            context.urlEndpoint = profile->urlEndpoint;
+        if (!explicitOptions.contains(QLatin1String("--api-base")) && !profile->apiBase.isEmpty())
+            context.apiBase = profile->apiBase;
+        if (!explicitOptions.contains(QLatin1String("--upload-base")) && !profile->uploadBase.isEmpty())
+            context.uploadBase = profile->uploadBase;
+        if (!explicitOptions.contains(QLatin1String("--private-key"))) {
+            ikui::KeyStoreFailure failure;
+            const auto key = ikui::KeyStore::readKeyNow(profileName, &failure);
+            if (!key) {
+                cli::writeLine(stderr, QStringLiteral("error: the private key of profile \"%1\" could not be read: %2%3 "
+                                                      "(or give it with --private-key)")
+                                           .arg(profileName, failure.message,
+                                                failure.detail.isEmpty() ? QString() : QStringLiteral(" [%1]").arg(failure.detail)));
+                return 2;
+            }
+            context.privateKey = *key;
+        }
     }
     const QString name = args.at(i++);
     const cli::CliCommand *command = registry.find(name);
