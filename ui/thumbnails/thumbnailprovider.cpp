@@ -236,8 +236,15 @@ QPixmap ThumbnailProvider::iconFor(const ThumbnailSource &source) const
     }
     const int side = qMax(16, qMin(m_cellSize.width(), m_cellSize.height()) / 2);
     QPixmap pixmap;
-    if (!icon.isNull())
+    if (!icon.isNull()) {
         pixmap = icon.pixmap(QSize(side, side), m_devicePixelRatio);
+        // Icons without a large enough size come back at a lower ratio: scale up so every
+        // cell pixmap has the screen's ratio.
+        if (!pixmap.isNull() && !qFuzzyCompare(pixmap.devicePixelRatio(), m_devicePixelRatio)) {
+            pixmap = pixmap.scaled(QSize(side, side) * m_devicePixelRatio, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+            pixmap.setDevicePixelRatio(m_devicePixelRatio);
+        }
+    }
     if (pixmap.isNull()) {
         // No theme and no style (a QGuiApplication): a plain page shape.
         pixmap = QPixmap(QSize(side, side) * m_devicePixelRatio);
