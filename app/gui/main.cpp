@@ -119,6 +119,8 @@ private:
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
+    // ikui is a static library: its resources (icons) are registered only when asked for.
+    Q_INIT_RESOURCE(resources);
     QApplication::setApplicationName(QStringLiteral("Mediadesk"));
     QApplication::setOrganizationName(QStringLiteral("Mediadesk"));
     QApplication::setApplicationVersion(QStringLiteral(MEDIADESK_VERSION));
