@@ -4,6 +4,7 @@
 #include <QAction>
 #include <QLabel>
 #include <QMenuBar>
+#include <QStandardPaths>
 #include <QTimer>
 #include <QtTest>
 
@@ -12,6 +13,8 @@ class TestMainWindow : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
     void showsNameAndMenus()
     {
         ikui::MainWindow window;
@@ -22,7 +25,13 @@ private Q_SLOTS:
         QStringList menus;
         for (QAction *action : window.menuBar()->actions())
             menus << action->text().remove(QLatin1Char('&'));
-        QCOMPARE(menus, (QStringList{QStringLiteral("File"), QStringLiteral("Help")}));
+        QCOMPARE(menus, (QStringList{QStringLiteral("File"), QStringLiteral("Edit"), QStringLiteral("View"),
+                                     QStringLiteral("Go"), QStringLiteral("Help")}));
+        // Without a session the operations are off and the start page shows.
+        QVERIFY(!window.findChild<QAction *>(QStringLiteral("actionNewFolder"))->isEnabled());
+        QVERIFY(!window.findChild<QAction *>(QStringLiteral("actionDelete"))->isEnabled());
+        QCOMPARE(window.findChild<QAction *>(QStringLiteral("actionRename"))->shortcut(), QKeySequence(Qt::Key_F2));
+        QCOMPARE(window.findChild<QAction *>(QStringLiteral("actionRefresh"))->shortcut(), QKeySequence(QKeySequence::Refresh));
     }
 
     void aboutBoxOpensFromHelpMenu()

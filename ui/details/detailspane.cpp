@@ -5,6 +5,7 @@
 
 #include "api/apiclient.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QFormLayout>
 #include <QHeaderView>
@@ -168,7 +169,7 @@ void DetailsPane::buildUi()
     setMinimumWidth(280);
 }
 
-void DetailsPane::setImageKit(const ik::ImageKit *imagekit)
+void DetailsPane::setImageKit(ik::ImageKit *imagekit)
 {
     m_imagekit = imagekit;
     clear();

@@ -26,7 +26,7 @@ public:
     explicit DetailsPane(QWidget *parent = nullptr);
 
     // `imagekit` must outlive the pane; nullptr empties it.
-    void setImageKit(const ik::ImageKit *imagekit);
+    void setImageKit(ik::ImageKit *imagekit);
 
     // Shows `fileId` (empty: nothing selected). `count` > 1 shows "N items selected".
     void showFile(const QString &fileId);
@@ -71,7 +71,7 @@ private:
     QString versionNameOf(const QString &versionId) const;
     bool confirm(const QString &title, const QString &text);
 
-    const ik::ImageKit *m_imagekit = nullptr;
+    ik::ImageKit *m_imagekit = nullptr;
     QString m_fileId;
     ik::FileItem m_file;
     bool m_detailsLoaded = false;

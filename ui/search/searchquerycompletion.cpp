@@ -114,7 +114,10 @@ SearchQueryCompletion::Context SearchQueryCompletion::contextAt(const QString &t
     }
     for (const QString &candidate : std::as_const(pool)) {
         const QString bare = candidate.startsWith(QLatin1Char('"')) ? candidate.mid(1) : candidate;
-        if (bare.startsWith(context.prefix, Qt::CaseInsensitive))
+        // "customMetadata.brand" also matches what the user knows it by: "bra".
+        const QString key = bare.section(QLatin1Char('.'), 1);
+        if (bare.startsWith(context.prefix, Qt::CaseInsensitive)
+            || (!key.isEmpty() && !context.prefix.isEmpty() && key.startsWith(context.prefix, Qt::CaseInsensitive)))
             context.candidates << candidate;
     }
     return context;
