@@ -183,6 +183,23 @@ private Q_SLOTS:
         QVERIFY(!model.canFetchMore({}));
     }
 
+    void aSmallerFirstPage()
+    {
+        ikui::FileListModel model(&m_big.imagekit());
+        model.setFirstPageSize(100);
+        model.setFolder(QStringLiteral("/big"));
+        m_big.resetCounters();
+        QVERIFY(fetchPage(model));
+        QCOMPARE(model.rowCount(), 100);
+        QVERIFY(model.canFetchMore({}));
+        QVERIFY(fetchAll(model));
+        // 100, then 1000, 1000 and the last 402.
+        QCOMPARE(model.rowCount(), BigCount + 2);
+        QCOMPARE(m_big.listRequests(), 4);
+        const QStringList ids = modelIds(model);
+        QCOMPARE(QSet<QString>(ids.cbegin(), ids.cend()).size(), BigCount + 2);
+    }
+
     void aViewLoadsPagesAsItScrolls()
     {
         ikui::FileListModel model(&m_big.imagekit());

@@ -94,6 +94,11 @@ void FileListModel::setPageSize(int pageSize)
     m_pageSize = std::clamp(pageSize, 1, int(ik::ListFilesOptions::MaxLimit));
 }
 
+void FileListModel::setFirstPageSize(int firstPageSize)
+{
+    m_firstPageSize = std::clamp(firstPageSize, 0, int(ik::ListFilesOptions::MaxLimit));
+}
+
 void FileListModel::refresh()
 {
     resetListing();
@@ -148,7 +153,9 @@ void FileListModel::fetchMore(const QModelIndex &parent)
     if (m_searchQuery.isEmpty() || !m_searchEverywhere)
         options.path = m_folder;
     options.searchQuery = m_searchQuery;
-    options.limit = m_pageSize;
+    const bool firstPage = m_nextSkip == 0 && m_entries.isEmpty();
+    m_requestedLimit = firstPage && m_firstPageSize > 0 ? qMin(m_firstPageSize, m_pageSize) : m_pageSize;
+    options.limit = m_requestedLimit;
     options.skip = m_nextSkip;
     ik::FileListJob *job = m_imagekit.listFiles(options);
     ++m_pageRequestCount;
@@ -168,7 +175,7 @@ void FileListModel::onPage(const ik::FileList &page, quint64 generation)
     m_pageJob = nullptr;
     const qsizetype received = page.entryCount();
     m_nextSkip += received;
-    if (received < m_pageSize)
+    if (received < m_requestedLimit)
         m_exhausted = true;
 
     QVector<FileEntry> fresh;

@@ -79,6 +79,9 @@ public:
     // Entries per request, 1..1000 (default 1000).
     void setPageSize(int pageSize);
     int pageSize() const { return m_pageSize; }
+    // A smaller first page (0 = the page size): the first screen shows sooner and the UI thread
+    // parses less at once; later pages use pageSize().
+    void setFirstPageSize(int firstPageSize);
     // Drops every row and lists again from the start (F5).
     void refresh();
     // After a failed page: fetch it again.
@@ -161,6 +164,8 @@ private:
     QString m_sort = QStringLiteral("ASC_NAME");
     QString m_fileType = QStringLiteral("all");
     int m_pageSize = ik::ListFilesOptions::MaxLimit;
+    int m_firstPageSize = 0;
+    int m_requestedLimit = 0;        // the limit of the page in flight: a shorter answer ends the listing
 
     QVector<FileEntry> m_entries;
     StringPool m_strings;

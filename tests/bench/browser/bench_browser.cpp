@@ -156,6 +156,9 @@ int main(int argc, char *argv[])
     int maxInFlight = 0;
 
     ikui::FileListModel model(&imagekit);
+    const int firstPageSize = qEnvironmentVariableIsSet("FIRST_PAGE") ? qEnvironmentVariableIntValue("FIRST_PAGE") : 200;
+    model.setFirstPageSize(firstPageSize);
+    std::printf("page size %d, first page %d (FIRST_PAGE=n to change)\n", model.pageSize(), firstPageSize);
     model.setThumbnailProvider(&thumbnails);
 
     QListView view;
