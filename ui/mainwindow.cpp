@@ -422,6 +422,7 @@ void MainWindow::setSession(Session *session)
     m_grid->setModel(nullptr);
     m_list->setModel(nullptr);
     m_tree->setModel(nullptr);
+    delete m_rowsWatcher;
     delete m_fileModel;
     delete m_folderModel;
     delete m_thumbnails;
@@ -477,11 +478,7 @@ void MainWindow::bindModels()
     m_fileModel->setThumbnailProvider(m_thumbnails);
     m_fileModel->setSort(m_sort->currentData().toString());
     m_fileModel->setFileTypeFilter(m_fileType->currentData().toString());
-    m_grid->setModel(m_fileModel);
-    m_grid->setModelColumn(FileListModel::NameColumn);
-    m_list->setModel(m_fileModel);
-    new VisibleRowsWatcher(m_grid, m_fileModel, m_fileModel);
-    new VisibleRowsWatcher(m_list, m_fileModel, m_fileModel);
+    attachActiveView();
     connect(m_fileModel, &FileListModel::errorOccurred, this, [this](const ik::ApiError &error) {
         if (!m_fileModel->searchQuery().isEmpty())
             m_queryEditor->showError(error.message(), ErrorText::whatToTry(error));
@@ -490,9 +487,6 @@ void MainWindow::bindModels()
     connect(m_fileModel, &FileListModel::loadingChanged, this, [this](bool loading) {
         statusBar()->showMessage(loading ? tr("Loading…") : tr("%n item(s)", nullptr, m_fileModel->rowCount()));
     });
-    for (QAbstractItemView *view : {static_cast<QAbstractItemView *>(m_grid), static_cast<QAbstractItemView *>(m_list)}) {
-        connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::onSelectionChanged);
-    }
     m_details->setImageKit(&m_session->imageKit());
 }
 
@@ -558,6 +552,29 @@ void MainWindow::setViewMode(ViewMode mode)
     m_viewMode = mode;
     m_views->setCurrentWidget(mode == ViewMode::Grid ? static_cast<QWidget *>(m_grid) : static_cast<QWidget *>(m_list));
     (mode == ViewMode::Grid ? m_gridAction : m_listAction)->setChecked(true);
+    attachActiveView();
+}
+
+void MainWindow::attachActiveView()
+{
+    if (!m_fileModel)
+        return;
+    // Only the shown view holds the model: a hidden view would ask for pages (its last row
+    // counts as visible) and report wrong visible rows for thumbnails.
+    QAbstractItemView *active = m_viewMode == ViewMode::Grid ? static_cast<QAbstractItemView *>(m_grid)
+                                                             : static_cast<QAbstractItemView *>(m_list);
+    QAbstractItemView *hidden = active == m_grid ? static_cast<QAbstractItemView *>(m_list)
+                                                 : static_cast<QAbstractItemView *>(m_grid);
+    hidden->setModel(nullptr);
+    if (active->model() == m_fileModel)
+        return;
+    active->setModel(m_fileModel);
+    if (active == m_grid)
+        m_grid->setModelColumn(FileListModel::NameColumn);
+    delete m_rowsWatcher;
+    m_rowsWatcher = new VisibleRowsWatcher(active, m_fileModel, this);
+    connect(active->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::onSelectionChanged);
+    onSelectionChanged();
 }
 
 void MainWindow::search(const QString &searchQuery)

@@ -36,6 +36,7 @@ class SearchBox;
 class SearchQueryEditor;
 class Session;
 class ThumbnailProvider;
+class VisibleRowsWatcher;
 
 // The application window: folder tree on the left, breadcrumbs, search and the folder's content
 // (thumbnail grid or details list) in the centre, the details pane on the right, operations in
@@ -140,12 +141,14 @@ private:
     void startBatch(const QString &title, const QStringList &items,
                     std::function<ik::ApiJob *(const QString &)> factory, std::function<void()> whenDone);
     void updateDemoBadge();
+    void attachActiveView();
     void download(const QList<Selected> &files, const QStringList &targets);
 
     QPointer<Session> m_session;
     FolderTreeModel *m_folderModel = nullptr;
     FileListModel *m_fileModel = nullptr;
     ThumbnailProvider *m_thumbnails = nullptr;
+    QPointer<VisibleRowsWatcher> m_rowsWatcher;
     ProfileStore *m_profiles = nullptr;
 
     QStackedWidget *m_pages = nullptr;

@@ -15,6 +15,7 @@ FolderDropHandler::FolderDropHandler(QAbstractItemView *view)
 {
     view->setDragEnabled(true);
     view->setAcceptDrops(true);
+    view->viewport()->setAcceptDrops(true); // drag events are delivered to the viewport
     view->setDropIndicatorShown(true);
     view->setDragDropMode(QAbstractItemView::DragDrop);
     view->setDefaultDropAction(Qt::MoveAction);
