@@ -81,6 +81,8 @@ public:
     int abortedCount() const { return m_scheduler.abortedCount(); }
     int loadedCount() const { return m_loaded; }
     int failedCount() const { return m_failed; }
+    // Bytes of decoded thumbnails held in the memory cache (bounded by setMemoryCacheBytes).
+    qint64 memoryCacheBytes() const { return m_pixmaps.totalCost(); }
 
 Q_SIGNALS:
     void thumbnailReady(const QString &fileId);
