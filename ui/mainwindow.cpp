@@ -5,6 +5,7 @@
 #include "accounts/storage/profilestore.h"
 #include "browser/breadcrumbbar.h"
 #include "browser/folderdrophandler.h"
+#include "browser/smallicondelegate.h"
 #include "browser/thumbnaildelegate.h"
 #include "details/detailspane.h"
 #include "models/filelistmodel.h"
@@ -188,6 +189,8 @@ void MainWindow::createBrowser()
     m_list->setAllColumnsShowFocus(true);
     m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_list->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_list->setItemDelegateForColumn(FileListModel::NameColumn, new SmallIconDelegate(24, m_list));
+    m_list->setIconSize(QSize(24, 24));
     m_views->addWidget(m_grid);
     m_views->addWidget(m_list);
     centreLayout->addWidget(m_views, 1);
@@ -351,7 +354,6 @@ void MainWindow::restoreLayout()
     restoreState(settings.value(settingsKey("state")).toByteArray());
     if (auto *splitter = findChild<QSplitter *>(QStringLiteral("browserSplitter")))
         splitter->restoreState(settings.value(settingsKey("splitter")).toByteArray());
-    m_list->header()->restoreState(settings.value(settingsKey("listHeader")).toByteArray());
     setViewMode(settings.value(settingsKey("viewMode")).toString() == QLatin1String("list") ? ViewMode::List
                                                                                              : ViewMode::Grid);
     const int sort = m_sort->findData(settings.value(settingsKey("sort")).toString());
@@ -368,7 +370,8 @@ void MainWindow::saveLayout() const
     settings.setValue(settingsKey("state"), saveState());
     if (auto *splitter = findChild<QSplitter *>(QStringLiteral("browserSplitter")))
         settings.setValue(settingsKey("splitter"), splitter->saveState());
-    settings.setValue(settingsKey("listHeader"), m_list->header()->saveState());
+    if (m_listHeaderSized && m_list->model())
+        settings.setValue(settingsKey("listHeader"), m_list->header()->saveState());
     settings.setValue(settingsKey("viewMode"), m_viewMode == ViewMode::List ? QStringLiteral("list") : QStringLiteral("grid"));
     settings.setValue(settingsKey("sort"), m_sort->currentData().toString());
     settings.setValue(settingsKey("detailsPane"), m_detailsAction->isChecked());
@@ -569,8 +572,13 @@ void MainWindow::attachActiveView()
     if (active->model() == m_fileModel)
         return;
     active->setModel(m_fileModel);
-    if (active == m_grid)
+    if (active == m_grid) {
         m_grid->setModelColumn(FileListModel::NameColumn);
+    } else if (!m_listHeaderSized) {
+        m_listHeaderSized = true;
+        if (!m_list->header()->restoreState(QSettings().value(settingsKey("listHeader")).toByteArray()))
+            m_list->header()->resizeSection(FileListModel::NameColumn, 260);
+    }
     delete m_rowsWatcher;
     m_rowsWatcher = new VisibleRowsWatcher(active, m_fileModel, this);
     connect(active->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::onSelectionChanged);

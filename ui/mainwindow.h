@@ -168,6 +168,7 @@ private:
     QLabel *m_demoBadge = nullptr;
     QMenu *m_profilesMenu = nullptr;
     ViewMode m_viewMode = ViewMode::Grid;
+    bool m_listHeaderSized = false;
     QString m_lastError;
     QPointer<QObject> m_currentOperation;
 
