@@ -779,7 +779,7 @@ void MainWindow::runFolderJob(const QString &title, ik::BulkJobStartJob *job)
     m_currentOperation = watcher;
     m_progress->begin(title, 0);
     connect(watcher, &FolderJobWatcher::statusChanged, this, [this](const QString &status, int poll) {
-        m_progress->setStatus(tr("%1 (check %2)").arg(status).arg(poll));
+        m_progress->setStatus(poll == 0 ? tr("%1 (started)").arg(status) : tr("%1 (check %2)").arg(status).arg(poll));
     });
     connect(watcher, &FolderJobWatcher::completed, this, [this, title] {
         m_progress->end();
