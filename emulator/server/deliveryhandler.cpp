@@ -114,7 +114,16 @@ ApiResponse DeliveryHandler::handle(const ApiRequest &request)
     QStringList segments = rest.split(QLatin1Char('/'), Qt::SkipEmptyParts);
     QString chain;
     if (!segments.isEmpty() && segments.first().startsWith(QLatin1String("tr:"))) {
-        chain = segments.takeFirst().mid(3);
+        segments.removeFirst();
+        // The chain is taken still percent-encoded: the transformer splits it at ',' and ':' and
+        // only then decodes text and paths, so an encoded comma stays inside a text layer.
+        const QList<QByteArray> rawSegments = request.rawPath.split('/');
+        for (const QByteArray &raw : rawSegments) {
+            if (raw.startsWith("tr:")) {
+                chain = QString::fromUtf8(raw.mid(3));
+                break;
+            }
+        }
     }
     const QString queryChain = request.queryValue(QStringLiteral("tr"));
     if (!queryChain.isEmpty())

@@ -655,6 +655,13 @@ private Q_SLOTS:
         r = m_http->send("GET", base + QStringLiteral("/tr:w-30,di-delivery@@deliver.png/delivery/missing.png"), {}, {}, false);
         QCOMPARE(r.status, 200);
         QCOMPARE(decode(r.body).width(), 30);
+
+        // A percent-encoded comma stays inside the text of a layer: the chain is split before decoding.
+        r = m_http->send("GET", base + QStringLiteral("/tr:w-120:l-text,i-Hi%2C%20there,fs-12,l-end/delivery/deliver.png"),
+                         {}, {}, false);
+        QCOMPARE(r.status, 200);
+        QVERIFY2(r.header("X-IK-Ignored-Transformations").isEmpty(), r.header("X-IK-Ignored-Transformations").constData());
+        QCOMPARE(decode(r.body).width(), 120);
     }
 
     void privateFilesNeedSignedUrls()
