@@ -3,7 +3,6 @@
 # (QStringLiteral, QLatin1String, QString::fromUtf8), URLs from QUrl::fromUserInput/QUrl(QString).
 add_library(mediadesk_settings INTERFACE)
 target_compile_features(mediadesk_settings INTERFACE cxx_std_20)
-set_target_properties(mediadesk_settings PROPERTIES INTERFACE_CXX_EXTENSIONS OFF)
 target_compile_options(mediadesk_settings INTERFACE -Wall -Wextra -Wpedantic)
 if(MEDIADESK_WERROR)
     target_compile_options(mediadesk_settings INTERFACE -Werror)
