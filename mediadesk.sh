@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Mediadesk's two commands, for a fresh Debian 12 (bookworm) machine:
 #   ./mediadesk.sh run [ARGS...]   install what is missing, build (Release), start the desktop app
+#                                  (in the offline demo unless ARGS are given, e.g. --profile NAME)
 #   ./mediadesk.sh test            the same set-up, then every test through CTest
 # Both are incremental: when nothing changed they finish in seconds.
 set -euo pipefail
@@ -65,6 +66,10 @@ run_tests() {
 
 start_app() {
     local app="$BUILD/app/mediadesk"
+    # Without arguments the app opens the offline demo: no account needed.
+    if [ $# -eq 0 ]; then
+        set -- --demo
+    fi
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
         log "No display found: starting Mediadesk inside a virtual X server (xvfb-run)"
         exec xvfb-run -a "$app" "$@"
