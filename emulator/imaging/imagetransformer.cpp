@@ -191,6 +191,13 @@ public:
     {
     }
 
+    // fo-custom focuses on the file's custom coordinates, given in the original's pixels.
+    void setCustomFocus(const QRect &area, QSize originalSize)
+    {
+        m_customArea = area;
+        m_originalSize = originalSize;
+    }
+
     QImage applyStep(QImage image, const TransformStep &step)
     {
         const StepParameters parameters(step.parameters, stepCodes(), m_ignored);
@@ -399,7 +406,7 @@ private:
             const int targetWidth = int(std::lround(width.value_or(inputWidth)));
             const int targetHeight = int(std::lround(height.value_or(inputHeight)));
             checkOutputSize(targetWidth, targetHeight);
-            QPoint origin = alignedOffset(image.size(), QSize(targetWidth, targetHeight), focus);
+            QPoint origin = focusOffset(image.size(), QSize(targetWidth, targetHeight), focus);
             auto coordinate = [&](const QString &code) {
                 return number(parameter(all, code), variables, QStringLiteral("a number of pixels or an expression"));
             };
@@ -464,7 +471,7 @@ private:
         image = scaledTo(image, int(scaledWidth), int(scaledHeight));
         if (width && height && (mode == QLatin1String("maintain_ratio") || mode == QLatin1String("maintain_ratio_no_enlarge"))) {
             const QSize box(std::min(image.width(), int(std::lround(*width))), std::min(image.height(), int(std::lround(*height))));
-            image = image.copy(QRect(alignedOffset(image.size(), box, focus), box));
+            image = image.copy(QRect(focusOffset(image.size(), box, focus), box));
         }
         return image;
     }
@@ -797,9 +804,25 @@ private:
         return composed;
     }
 
+    // Where a `box` sits inside `container` for a focus: the named positions, or for "custom" the box
+    // centred on the custom area (scaled from the original to the container), kept inside.
+    QPoint focusOffset(QSize container, QSize box, const QString &focus) const
+    {
+        if (focus != QLatin1String("custom") || !m_customArea.isValid() || m_originalSize.isEmpty())
+            return alignedOffset(container, box, focus);
+        const double scaleX = double(container.width()) / m_originalSize.width();
+        const double scaleY = double(container.height()) / m_originalSize.height();
+        const double centreX = (m_customArea.x() + m_customArea.width() / 2.0) * scaleX;
+        const double centreY = (m_customArea.y() + m_customArea.height() / 2.0) * scaleY;
+        return {std::clamp(int(std::lround(centreX - box.width() / 2.0)), 0, std::max(0, container.width() - box.width())),
+                std::clamp(int(std::lround(centreY - box.height() / 2.0)), 0, std::max(0, container.height() - box.height()))};
+    }
+
     const ImageLoader &m_load;
     QStringList *m_ignored;
     OutputSettings *m_output;
+    QRect m_customArea;
+    QSize m_originalSize;
 };
 
 QByteArray sourceFormatName(const QByteArray &qtFormat)
@@ -840,7 +863,7 @@ TransformOutput original(const QByteArray &source)
 } // namespace
 
 TransformOutput transformImage(const QByteArray &source, const QString &transformation, const ImageLoader &load,
-                               const QByteArray &acceptHeader)
+                               const QByteArray &acceptHeader, const QRect &customCoordinates)
 {
     TransformOutput output;
     QList<TransformStep> steps;
@@ -865,6 +888,7 @@ TransformOutput transformImage(const QByteArray &source, const QString &transfor
     OutputSettings settings;
     try {
         ChainRunner runner(load, &output.ignoredParameters, &settings);
+        runner.setCustomFocus(customCoordinates, image.size());
         for (const TransformStep &step : std::as_const(steps))
             image = runner.applyStep(std::move(image), step);
     } catch (const TransformFailure &failure) {

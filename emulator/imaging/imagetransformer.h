@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QRect>
 #include <QString>
 #include <QStringList>
 
@@ -33,8 +34,11 @@ using ImageLoader = std::function<std::optional<QByteArray>(const QString &path)
 // them. An empty transformation (or orig-true) returns the source as it is, with its content type.
 // Decoding applies the EXIF orientation (as browsers do), so rt-auto is accepted and is a no-op.
 // Text layers need a QGuiApplication (fonts); without one they are a 500 with a clear message.
+// `customCoordinates` are the file's custom coordinates (x, y, width, height in the original's
+// pixels): fo-custom centres extract and maintain_ratio crops on them; without them it is the centre.
 TransformOutput transformImage(const QByteArray &source, const QString &transformation,
-                               const ImageLoader &load, const QByteArray &acceptHeader);
+                               const ImageLoader &load, const QByteArray &acceptHeader,
+                               const QRect &customCoordinates = {});
 
 // The library path of the default image named by a `di-` parameter in `transformation`, so the
 // server can deliver it (transformed with the same chain) when the requested file is missing.

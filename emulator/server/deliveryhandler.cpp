@@ -166,7 +166,12 @@ ApiResponse DeliveryHandler::handle(const ApiRequest &request)
                 return std::nullopt;
             return store.readBlob(layer->blobId);
         };
-        const TransformOutput output = transformImage(*original, chain, loader, request.header("Accept"));
+        // Custom coordinates are stored as "x,y,width,height" (fo-custom focuses on them).
+        QRect customArea;
+        const QStringList parts = file->customCoordinates.split(QLatin1Char(','));
+        if (parts.size() == 4)
+            customArea = QRect(parts[0].toInt(), parts[1].toInt(), parts[2].toInt(), parts[3].toInt());
+        const TransformOutput output = transformImage(*original, chain, loader, request.header("Accept"), customArea);
         if (output.httpStatus != 200)
             return ApiResponse::error(output.httpStatus, output.errorMessage);
         response = ApiResponse::bytes(output.body, output.contentType);

@@ -161,6 +161,32 @@ private Q_SLOTS:
         QCOMPARE(run(quadrantsPng(), QStringLiteral("w-100,h-100,fo-face")).httpStatus, 200);
     }
 
+    void customFocusUsesTheFileCustomCoordinates()
+    {
+        // Custom coordinates inside the yellow (bottom right) quadrant of the 400x300 source.
+        const QRect custom(300, 200, 60, 60);
+        const auto withCustom = [&](const QString &chain) {
+            const TransformOutput output = ikemu::transformImage(quadrantsPng(), chain, kNoLibrary, QByteArray(), custom);
+            return decode(output.body);
+        };
+        // Extract: a 100x100 box centred on the area (330,230), kept inside the image.
+        QImage extracted = withCustom(QStringLiteral("w-100,h-100,cm-extract,fo-custom"));
+        QCOMPARE(extracted.size(), QSize(100, 100));
+        QVERIFY(near(at(extracted, 5, 5), Qt::yellow));
+        QVERIFY(near(at(extracted, 95, 95), Qt::yellow));
+        // Without custom coordinates fo-custom is the centre: the box starts in the red quadrant.
+        QVERIFY(near(at(transformed(QStringLiteral("w-100,h-100,cm-extract,fo-custom")), 5, 5), Qt::red));
+        // maintain_ratio crop: 400x300 stays, the kept 100 px column is centred on x = 330.
+        QImage cropped = withCustom(QStringLiteral("w-100,h-300,fo-custom"));
+        QCOMPARE(cropped.size(), QSize(100, 300));
+        QVERIFY(near(at(cropped, 50, 50), Qt::green));
+        QVERIFY(near(at(cropped, 50, 250), Qt::yellow));
+        // Scaled first: 200x150, the area's centre becomes (165,115); the 50 px column sits at 140-190.
+        cropped = withCustom(QStringLiteral("w-50,h-150,fo-custom"));
+        QCOMPARE(cropped.size(), QSize(50, 150));
+        QVERIFY(near(at(cropped, 25, 140), Qt::yellow));
+    }
+
     void forceKeepsEverythingSquashed()
     {
         const QImage image = transformed(QStringLiteral("w-100,h-100,c-force"));
