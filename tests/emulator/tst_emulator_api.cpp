@@ -662,6 +662,18 @@ private Q_SLOTS:
         QCOMPARE(r.status, 200);
         QVERIFY2(r.header("X-IK-Ignored-Transformations").isEmpty(), r.header("X-IK-Ignored-Transformations").constData());
         QCOMPARE(decode(r.body).width(), 120);
+
+        // fo-custom crops around the file's custom coordinates. The red channel grows with x, so
+        // a box centred on x = 170 is far redder than one at the centre (x = 100).
+        uploadImage(QStringLiteral("custom.png"), QStringLiteral("/delivery"), makeImage(200, 100, "PNG"),
+                    {{QStringLiteral("customCoordinates"), "150,30,40,40", {}}});
+        r = m_http->send("GET", base + QStringLiteral("/tr:w-20,h-20,cm-extract,fo-custom/delivery/custom.png"), {}, {}, false);
+        QCOMPARE(r.status, 200);
+        image = decode(r.body);
+        QCOMPARE(image.size(), QSize(20, 20));
+        QVERIFY2(image.pixelColor(10, 10).red() > 190, qPrintable(QString::number(image.pixelColor(10, 10).red())));
+        r = m_http->send("GET", base + QStringLiteral("/tr:w-20,h-20,cm-extract,fo-center/delivery/custom.png"), {}, {}, false);
+        QVERIFY(decode(r.body).pixelColor(10, 10).red() < 150);
     }
 
     void privateFilesNeedSignedUrls()
