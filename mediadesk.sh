@@ -15,7 +15,7 @@ PACKAGES=(
     g++ cmake ninja-build pkgconf
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev qt6-image-formats-plugins
     libqt6sql6-sqlite qtkeychain-qt6-dev libbenchmark-dev
-    gnome-keyring dbus-daemon xvfb xauth
+    libsecret-1-0 gnome-keyring dbus-daemon xvfb xauth
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
