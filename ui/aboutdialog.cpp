@@ -1,5 +1,7 @@
 #include "aboutdialog.h"
 
+#include "resources.h"
+
 #include <QDialogButtonBox>
 #include <QIcon>
 #include <QLabel>
@@ -10,6 +12,7 @@ namespace ikui {
 AboutDialog::AboutDialog(QWidget *parent)
     : QDialog(parent)
 {
+    initResources();
     setWindowTitle(tr("About Mediadesk"));
     setObjectName(QStringLiteral("aboutDialog"));
 

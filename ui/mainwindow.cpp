@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "resources.h"
 #include "accounts/session.h"
 #include "accounts/storage/profilestore.h"
 #include "browser/breadcrumbbar.h"
@@ -71,6 +72,7 @@ QString settingsKey(const char *name)
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
 {
+    initResources();
     setWindowTitle(QStringLiteral("Mediadesk"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/mediadesk.svg")));
     setObjectName(QStringLiteral("mainWindow"));

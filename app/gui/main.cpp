@@ -5,6 +5,7 @@
 #include "accounts/storage/profilestore.h"
 #include "demo/demosession.h"
 #include "mainwindow.h"
+#include "resources.h"
 #include "welcome/welcomewidget.h"
 
 #include <QApplication>
@@ -119,8 +120,7 @@ private:
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
-    // ikui is a static library: its resources (icons) are registered only when asked for.
-    Q_INIT_RESOURCE(resources);
+    ikui::initResources(); // icons live in the static ikui library
     QApplication::setApplicationName(QStringLiteral("Mediadesk"));
     QApplication::setOrganizationName(QStringLiteral("Mediadesk"));
     QApplication::setApplicationVersion(QStringLiteral(MEDIADESK_VERSION));
