@@ -95,12 +95,12 @@ private:
         m_window.reset();
         m_session.reset(session);
         m_window = std::make_unique<ikui::MainWindow>();
-        // The main window takes the session once ikui::MainWindow::setSession exists (E3's part).
-        [](auto &window, ikui::Session *current) {
-            Q_UNUSED(current)
-            if constexpr (requires { window.setSession(current); })
-                window.setSession(current);
-        }(*m_window, session);
+        m_window->setSession(session);
+        m_window->setProfileStore(m_profiles);
+        // Choosing another account replaces this window: queued, so it happens after the menu's
+        // signal has returned and not while the window is still emitting it.
+        connect(m_window.get(), &ikui::MainWindow::profileRequested, this,
+                [this](const QString &name) { openProfile(name); }, Qt::QueuedConnection);
         m_window->setWindowTitle(session->isDemo() ? QStringLiteral("Mediadesk — %1 [DEMO]").arg(session->displayName())
                                                    : QStringLiteral("Mediadesk — %1").arg(session->displayName()));
         m_window->show();
