@@ -31,6 +31,23 @@ ApiResponse missingParameter(const QString &name)
                       QStringLiteral("Your request is missing the %1 parameter.").arg(name));
 }
 
+// The answer of an operation on a list of file ids (bulk delete, tags): 404 with missingFileIds
+// when nothing succeeded and every failure was a missing id, 207 with per-item errors when some
+// failed, else 200. `successKey` names the list of ids that succeeded.
+ApiResponse fileBatchResponse(const QString &successKey, const QJsonArray &succeeded, const QJsonArray &missing,
+                              const QJsonArray &errors)
+{
+    if (succeeded.isEmpty() && missing.size() == errors.size())
+        return ApiResponse::error(404, QStringLiteral("The requested file(s) does not exist."),
+                                  QJsonObject{{QStringLiteral("missingFileIds"), missing}});
+    QJsonObject result{{successKey, succeeded}};
+    if (!errors.isEmpty()) {
+        result.insert(QStringLiteral("errors"), errors);
+        return ApiResponse::json(result, 207);
+    }
+    return ApiResponse::json(result);
+}
+
 ApiResponse lockedFolder()
 {
     return ApiResponse::error(423, QStringLiteral("A bulk job is running on given folder path, please try after sometime."));
@@ -485,15 +502,7 @@ ApiResponse ManagementApi::bulkDelete(const QJsonObject &body)
     }
     store.commit();
     store.removeOrphanedBlobs();
-    if (deleted.isEmpty() && missing.size() == errors.size())
-        return ApiResponse::error(404, QStringLiteral("The requested file(s) does not exist."),
-                                  QJsonObject{{QStringLiteral("missingFileIds"), missing}});
-    QJsonObject result{{QStringLiteral("successfullyDeletedFileIds"), deleted}};
-    if (!errors.isEmpty()) {
-        result.insert(QStringLiteral("errors"), errors);
-        return ApiResponse::json(result, 207);
-    }
-    return ApiResponse::json(result);
+    return fileBatchResponse(QStringLiteral("successfullyDeletedFileIds"), deleted, missing, errors);
 }
 
 ApiResponse ManagementApi::copyFile(const QJsonObject &body)
@@ -734,15 +743,7 @@ ApiResponse ManagementApi::bulkTags(TagOperation operation, const QJsonObject &b
             errors.append(QJsonObject{{QStringLiteral("fileId"), id}, {QStringLiteral("error"), store.lastError()}});
     }
     store.commit();
-    if (updatedIds.isEmpty() && missing.size() == errors.size())
-        return ApiResponse::error(404, QStringLiteral("The requested file(s) does not exist."),
-                                  QJsonObject{{QStringLiteral("missingFileIds"), missing}});
-    QJsonObject result{{QStringLiteral("successfullyUpdatedFileIds"), updatedIds}};
-    if (!errors.isEmpty()) {
-        result.insert(QStringLiteral("errors"), errors);
-        return ApiResponse::json(result, 207);
-    }
-    return ApiResponse::json(result);
+    return fileBatchResponse(QStringLiteral("successfullyUpdatedFileIds"), updatedIds, missing, errors);
 }
 
 // ---------------------------------------------------------------- folders and jobs
