@@ -75,6 +75,46 @@ constexpr TransformParameter kParameters[] = {
     {"raw", "raw", T::Raw, 0, 0, "", "Text inserted as is, e.g. layers: l-text,i-Hello,fs-50,l-end", false},
 };
 
+constexpr const char *kPositions = "center|top|left|bottom|right|top_left|top_right|bottom_left|bottom_right";
+
+// A layer's own parameters: position first (as the SDKs emit them), then size and styling.
+constexpr TransformParameter kTextLayerParameters[] = {
+    {"layer_x", "lx", T::Dimension, 0, 0, "", "Left edge of the layer from the base image's left, in pixels (N20 for -20) or an expression (bw_sub_cw)", false},
+    {"layer_y", "ly", T::Dimension, 0, 0, "", "Top edge of the layer from the base image's top, in pixels (N20 for -20) or an expression (bh_sub_ch)", false},
+    {"layer_focus", "lfo", T::Choice, 0, 0, kPositions, "Where to place the layer on the base image when no x/y is given", false},
+    {"width", "w", T::Dimension, 0, 0, "", "Width of the text box in pixels; longer text wraps", false},
+    {"font_size", "fs", T::Integer, 1, 1000, "", "Font size in pixels", false},
+    {"font_family", "ff", T::Text, 0, 0, "Roboto|Lato|Montserrat|Ubuntu|Lobster|Arvo|Kanit|Lora", "Font family: a built-in font name, or a custom font file uploaded to the library", false},
+    {"color", "co", T::Color, 0, 0, "", "Text colour (hex RGB/RGBA or a name)", false},
+    {"background", "bg", T::Color, 0, 0, "", "Background colour of the text box", false},
+    {"padding", "pa", T::Text, 0, 0, "", "Padding around the text in pixels: one value, or top_right_bottom_left such as 10_20_10_20", false},
+    {"inner_alignment", "ia", T::Choice, 0, 0, "left|right|center", "Alignment of the lines inside the text box", false},
+    {"typography", "tg", T::Choice, 0, 0, "b|i|b_i", "Text style: b bold, i italic, b_i both", false},
+    {"alpha", "al", T::Integer, 1, 9, "", "Transparency of the text, 1 (almost transparent) to 9", false},
+    {"radius", "r", T::Text, 0, 0, "max", "Corner radius of the text box in pixels, or max", false},
+    {"rotation", "rt", T::Text, 0, 0, "0|90|180|270", "Rotation of the text in degrees clockwise (N40 for counter-clockwise)", false},
+};
+
+constexpr TransformParameter kImageLayerParameters[] = {
+    {"layer_x", "lx", T::Dimension, 0, 0, "", "Left edge of the layer from the base image's left, in pixels (N20 for -20) or an expression (bw_sub_cw)", false},
+    {"layer_y", "ly", T::Dimension, 0, 0, "", "Top edge of the layer from the base image's top, in pixels (N20 for -20) or an expression (bh_sub_ch)", false},
+    {"layer_focus", "lfo", T::Choice, 0, 0, kPositions, "Where to place the layer on the base image when no x/y is given", false},
+    {"width", "w", T::Dimension, 0, 0, "", "Width of the overlay image in pixels, a 0-1 fraction, or an expression (bw_mul_0.4)", false},
+    {"height", "h", T::Dimension, 0, 0, "", "Height of the overlay image in pixels, a 0-1 fraction, or an expression (bh_mul_0.4)", false},
+    {"aspect_ratio", "ar", T::Text, 0, 0, "", "Aspect ratio of the overlay as width-height (4-3)", false},
+    {"crop", "c", T::Choice, 0, 0, "maintain_ratio|force|at_max|at_max_enlarge|at_least", "Crop strategy of the overlay when both width and height are given", false},
+    {"crop_mode", "cm", T::Choice, 0, 0, "pad_resize|extract|pad_extract", "Crop mode of the overlay: pad to fit, or extract a region", false},
+    {"focus", "fo", T::Choice, 0, 0, "center|top|left|bottom|right|top_left|top_right|bottom_left|bottom_right|auto|face", "Which part of the overlay to keep when cropping it", false},
+    {"quality", "q", T::Integer, 1, 100, "", "Quality of the overlay, 1-100", false},
+    {"blur", "bl", T::Integer, 1, 100, "", "Gaussian blur of the overlay, 1-100", false},
+    {"radius", "r", T::Text, 0, 0, "max", "Corner radius of the overlay in pixels, or max", false},
+    {"rotation", "rt", T::Text, 0, 0, "0|90|180|270|auto", "Rotation of the overlay in degrees clockwise (N40 for counter-clockwise)", false},
+    {"border", "b", T::Text, 0, 0, "", "Border of the overlay as width_colour, e.g. 5_FFF000", false},
+    {"background", "bg", T::Color, 0, 0, "", "Background colour of the overlay when it is padded", false},
+    {"trim", "t", T::Text, 0, 0, "true", "Trim the overlay's solid border: true, or a threshold 1-99", false},
+    {"effect_gray", "e-grayscale", T::FlagOrValue, 0, 0, "", "Grayscale overlay: - to apply", false},
+};
+
 // Keys are views into `names`, so lookups by QStringView need no allocation (the builder does
 // one per transformation parameter).
 struct NameIndex
@@ -98,6 +138,23 @@ const NameIndex &nameIndex()
     return index;
 }
 
+// Codes of one table, by code. Where two entries share a code (only "oa" in the main table) the
+// later one wins: overlay_alpha, which applies to image and text overlays alike.
+struct CodeIndex
+{
+    QList<QString> codes;
+    QHash<QStringView, const TransformParameter *> byCode;
+
+    explicit CodeIndex(std::span<const TransformParameter> table)
+    {
+        codes.reserve(qsizetype(table.size()));
+        for (const auto &parameter : table)
+            codes.append(QString::fromLatin1(parameter.code));
+        for (qsizetype i = 0; i < codes.size(); ++i)
+            byCode.insert(QStringView(codes.at(i)), &table[size_t(i)]);
+    }
+};
+
 } // namespace
 
 QStringList TransformParameter::allowedValueList() const
@@ -114,6 +171,34 @@ std::span<const TransformParameter> transformParameters()
 const TransformParameter *findTransformParameter(QStringView name)
 {
     return nameIndex().byName.value(name, nullptr);
+}
+
+const TransformParameter *findTransformParameterByCode(QStringView code)
+{
+    static const CodeIndex index(kParameters);
+    return index.byCode.value(code, nullptr);
+}
+
+std::span<const TransformParameter> textLayerParameters()
+{
+    return kTextLayerParameters;
+}
+
+std::span<const TransformParameter> imageLayerParameters()
+{
+    return kImageLayerParameters;
+}
+
+const TransformParameter *findTextLayerParameter(QStringView code)
+{
+    static const CodeIndex index(kTextLayerParameters);
+    return index.byCode.value(code, nullptr);
+}
+
+const TransformParameter *findImageLayerParameter(QStringView code)
+{
+    static const CodeIndex index(kImageLayerParameters);
+    return index.byCode.value(code, nullptr);
 }
 
 } // namespace ik

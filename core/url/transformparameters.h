@@ -49,4 +49,18 @@ std::span<const TransformParameter> transformParameters();
 // through to the URL unchanged).
 const TransformParameter *findTransformParameter(QStringView name);
 
+// The entry for a URL code such as "h"; nullptr for codes outside the table. Two names share
+// the code "oa" (overlay_text_transparency and overlay_alpha): this returns overlay_alpha, the
+// one that also applies to image overlays. "raw" is not a URL code (its text goes in as is) but
+// is found too.
+const TransformParameter *findTransformParameterByCode(QStringView code);
+
+// The parameters of a layer's own nested transformation (l-text,i-Hi,<these>,l-end), with the
+// same fields: position (lx, ly, lfo), size, and styling. Names follow the newer SDKs in
+// snake_case ("font_size"); legacyOverlay is always false.
+std::span<const TransformParameter> textLayerParameters();
+std::span<const TransformParameter> imageLayerParameters();
+const TransformParameter *findTextLayerParameter(QStringView code);
+const TransformParameter *findImageLayerParameter(QStringView code);
+
 } // namespace ik

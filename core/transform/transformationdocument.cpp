@@ -1,0 +1,162 @@
+#include "transform/transformationdocument.h"
+
+#include "url/urlbuilder.h"
+
+#include <QByteArray>
+
+namespace ik {
+
+namespace {
+
+bool isPlainLayerCharacter(QChar c, bool allowSlash)
+{
+    const char16_t u = c.unicode();
+    return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '-' || u == '.'
+        || u == '_' || u == ' ' || (allowSlash && u == '/');
+}
+
+bool isPlainText(QStringView text, bool allowSlash)
+{
+    for (const QChar c : text) {
+        if (!isPlainLayerCharacter(c, allowSlash))
+            return false;
+    }
+    return true;
+}
+
+// Base64 with '+', '/' and '=' percent-encoded: a '/' would end the tr: path segment and '+'
+// would read as a space in the query.
+QString encodedBase64(const QString &text)
+{
+    const QByteArray base64 = text.toUtf8().toBase64();
+    QString out;
+    out.reserve(base64.size() + 12);
+    for (const char c : base64) {
+        if (c == '+')
+            out.append(QLatin1String("%2B"));
+        else if (c == '/')
+            out.append(QLatin1String("%2F"));
+        else if (c == '=')
+            out.append(QLatin1String("%3D"));
+        else
+            out.append(QLatin1Char(c));
+    }
+    return out;
+}
+
+QStringView withoutOuterSlashes(QStringView text)
+{
+    while (text.startsWith(QLatin1Char('/')))
+        text = text.sliced(1);
+    while (text.endsWith(QLatin1Char('/')))
+        text.chop(1);
+    return text;
+}
+
+void appendCodeValue(QString &out, const std::pair<QString, QString> &parameter)
+{
+    out.append(parameter.first);
+    if (parameter.second == QLatin1String("-"))
+        return; // the bare code, as the URL builder writes it
+    out.append(QLatin1Char('-'));
+    out.append(parameter.second);
+}
+
+// The part of a step the URL builder cannot name: its layers and raw text, in URL order.
+QString layersAndRaw(const TransformationStepSpec &step)
+{
+    QString out;
+    for (const LayerSpec &layer : step.layers) {
+        if (!out.isEmpty())
+            out.append(QLatin1Char(','));
+        out.append(layerText(layer));
+    }
+    if (!step.raw.isEmpty()) {
+        if (!out.isEmpty())
+            out.append(QLatin1Char(','));
+        out.append(step.raw);
+    }
+    return out;
+}
+
+} // namespace
+
+bool isPlainLayerInput(QStringView text)
+{
+    return isPlainText(text, false);
+}
+
+QString layerText(const LayerSpec &layer)
+{
+    QString out = layer.kind == LayerSpec::Kind::Text ? QStringLiteral("l-text,") : QStringLiteral("l-image,");
+    if (layer.kind == LayerSpec::Kind::Text) {
+        if (isPlainText(layer.input, false))
+            out.append(QLatin1String("i-") + layer.input);
+        else
+            out.append(QLatin1String("ie-") + encodedBase64(layer.input));
+    } else {
+        const QString path = withoutOuterSlashes(layer.input).toString();
+        if (isPlainText(path, true)) {
+            QString atPath = path;
+            atPath.replace(QLatin1Char('/'), QLatin1String("@@"));
+            out.append(QLatin1String("i-") + atPath);
+        } else {
+            out.append(QLatin1String("ie-") + encodedBase64(path));
+        }
+    }
+    for (const auto &parameter : layer.parameters) {
+        out.append(QLatin1Char(','));
+        appendCodeValue(out, parameter);
+    }
+    out.append(QLatin1String(",l-end"));
+    return out;
+}
+
+QList<TransformationStepSpec> TransformationDocument::effectiveSteps() const
+{
+    QList<TransformationStepSpec> out;
+    for (const TransformationStepSpec &step : steps) {
+        if (step.enabled && !step.isEmpty())
+            out.append(step);
+    }
+    return out;
+}
+
+UrlOptions TransformationDocument::toUrlOptions() const
+{
+    UrlOptions options;
+    options.path = path;
+    options.src = src;
+    options.transformationPosition = position;
+    options.sign = sign;
+    options.expireSeconds = expireSeconds;
+    for (const auto &[key, value] : queryParameters)
+        options.queryParameters.append({key, UrlValue(value)});
+    static const QString rawName = QStringLiteral("raw");
+    for (const TransformationStepSpec &step : steps) {
+        if (!step.enabled || step.isEmpty())
+            continue;
+        TransformationStep urlStep;
+        urlStep.reserve(step.parameters.size() + 1);
+        // Codes double as names: UrlBuilder maps table names to codes and passes other names
+        // through, and no code is the name of another entry (tests/builder checks this). Path
+        // codes (di) get their '@@' from the builder.
+        for (const auto &[code, value] : step.parameters)
+            urlStep.append({code, UrlValue(value)});
+        const QString tail = layersAndRaw(step);
+        if (!tail.isEmpty())
+            urlStep.append({rawName, UrlValue(tail)});
+        options.transformation.append(std::move(urlStep));
+    }
+    return options;
+}
+
+QString transformationChainText(const QList<TransformationStepSpec> &steps)
+{
+    // Exactly what the URL builder writes (di paths, bare codes), so the two never disagree.
+    TransformationDocument document;
+    document.steps = steps;
+    return UrlBuilder::transformationString(document.toUrlOptions().transformation);
+}
+
+} // namespace ik
