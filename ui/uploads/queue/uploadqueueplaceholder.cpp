@@ -1,1 +1,0 @@
-// Placeholder so the ikuploads target has a source before the queue engine lands; delete it then.
