@@ -142,6 +142,15 @@ private:
                 t = readLayer(tokens, t, stepNumber, step);
                 continue;
             }
+            if (token.startsWith(QLatin1String("if-"))) {
+                // A conditional block (if-ar_gt_1,w-200,if-else,w-300,if-end) only means
+                // something in its order: it stays in raw as written, up to its if-end.
+                const qsizetype end = conditionalBlockEnd(tokens, t);
+                for (; t <= end; ++t)
+                    appendRaw(step, tokens.at(t));
+                --t;
+                continue;
+            }
             auto [code, rawValue] = splitCodeValue(token);
             const TransformParameter *parameter = code == QLatin1String("raw") ? nullptr : findTransformParameterByCode(code);
             if (!parameter) {
@@ -154,6 +163,23 @@ private:
             step.parameters.append({std::move(code), std::move(parameterValue)});
         }
         return true;
+    }
+
+    // The index of the if-end that closes the block starting at tokens[start] (nested blocks
+    // counted), or the last token when it is never closed.
+    static qsizetype conditionalBlockEnd(const QList<QStringView> &tokens, qsizetype start)
+    {
+        qsizetype depth = 0;
+        for (qsizetype i = start; i < tokens.size(); ++i) {
+            const QStringView token = tokens.at(i);
+            if (token == QLatin1String("if-end")) {
+                if (--depth == 0)
+                    return i;
+            } else if (token.startsWith(QLatin1String("if-")) && token != QLatin1String("if-else")) {
+                ++depth;
+            }
+        }
+        return tokens.size() - 1;
     }
 
     // Reads the layer that starts at tokens[start]; returns the index of its last token.

@@ -37,7 +37,9 @@ struct TransformationUrlParse
 // - steps split at ':', parameters at ','; codes from transformParameters() become parameters
 //   ("oa" is shared by overlay_text_transparency and overlay_alpha: it is kept as the code "oa",
 //   and its name reads back as overlay_alpha), l-text/l-image ... l-end become layers (a layer
-//   with a nested layer, or of another type, stays in raw as it was), anything else goes to raw;
+//   with a nested layer, or of another type, stays in raw as it was), a conditional block
+//   (if-...,if-end) stays in raw as written, anything else goes to raw. A step is rebuilt as
+//   parameters, layers, raw: a hand-written URL in another order reads back in that order;
 // - query parameters other than tr, ik-s, ik-t and ik-sdk-version are kept in order;
 // - ik-s sets sign; ik-t gives expireSeconds = ik-t - clock.now (an expired URL gives 300 and a
 //   warning, so rebuilding makes a fresh signature the user can adjust).
