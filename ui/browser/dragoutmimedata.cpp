@@ -1,0 +1,48 @@
+#include "browser/dragoutmimedata.h"
+
+#include "operations/dragoutdownload.h"
+
+namespace ikui {
+
+namespace {
+
+QString uriListFormat()
+{
+    return QStringLiteral("text/uri-list");
+}
+
+} // namespace
+
+DragOutMimeData::DragOutMimeData(DragOutDownload *download)
+    : m_download(download)
+{
+}
+
+QStringList DragOutMimeData::formats() const
+{
+    QStringList formats = QMimeData::formats();
+    if (m_download && m_download->total() > 0 && !formats.contains(uriListFormat()))
+        formats.append(uriListFormat());
+    return formats;
+}
+
+bool DragOutMimeData::hasFormat(const QString &mimeType) const
+{
+    return formats().contains(mimeType);
+}
+
+QVariant DragOutMimeData::retrieveData(const QString &mimeType, QMetaType type) const
+{
+    if (mimeType != uriListFormat() || !m_download)
+        return QMimeData::retrieveData(mimeType, type);
+    // A file manager asks on drop (some while hovering): wait for the files, then name them.
+    m_download->waitForFinished();
+    if (!m_download)
+        return {};
+    QVariantList urls;
+    for (const QUrl &url : m_download->localUrls())
+        urls.append(url);
+    return urls;
+}
+
+} // namespace ikui
