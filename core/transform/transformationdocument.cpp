@@ -1,5 +1,6 @@
 #include "transform/transformationdocument.h"
 
+#include "url/transformparameters.h"
 #include "url/urlbuilder.h"
 
 #include <QByteArray>
@@ -106,10 +107,74 @@ QString layerText(const LayerSpec &layer)
     }
     for (const auto &parameter : layer.parameters) {
         out.append(QLatin1Char(','));
-        appendCodeValue(out, parameter);
+        if (parameter.first == QLatin1String("ff") && parameter.second.contains(QLatin1Char('/'))) {
+            QString atPath = withoutOuterSlashes(parameter.second).toString();
+            atPath.replace(QLatin1Char('/'), QLatin1String("@@"));
+            out.append(QLatin1String("ff-") + atPath);
+        } else {
+            appendCodeValue(out, parameter);
+        }
     }
     out.append(QLatin1String(",l-end"));
     return out;
+}
+
+namespace {
+
+// Why a value cannot go into the URL as is, or empty.
+QString valueProblem(const QString &value, bool isPath)
+{
+    if (value.contains(QLatin1Char(',')) || value.contains(QLatin1Char(':')))
+        return QStringLiteral("contains ',' or ':', which separate parameters and steps");
+    if (!isPath && value.contains(QLatin1Char('/')))
+        return QStringLiteral("contains '/', which would end the transformation part of the URL");
+    return QString();
+}
+
+void checkParameters(const TransformCodeValues &parameters, const QString &where, bool inLayer, QStringList &problems)
+{
+    for (const auto &[code, value] : parameters) {
+        if (code.isEmpty() || code.contains(QLatin1Char(',')) || code.contains(QLatin1Char(':')) || code.contains(QLatin1Char('/'))
+            || code.contains(QLatin1Char(' '))) {
+            problems.append(QStringLiteral("%1: \"%2\" is not a parameter code").arg(where, code));
+            continue;
+        }
+        const TransformParameter *parameter = inLayer ? nullptr : findTransformParameterByCode(code);
+        const bool isPath = (parameter && parameter->valueType == TransformValueType::Path) || (inLayer && code == QLatin1String("ff"));
+        const QString problem = valueProblem(value, isPath);
+        if (!problem.isEmpty())
+            problems.append(QStringLiteral("%1: the value of %2 (\"%3\") %4").arg(where, code, value, problem));
+    }
+}
+
+} // namespace
+
+QStringList transformationProblems(const TransformationDocument &document)
+{
+    QStringList problems;
+    if (document.path.trimmed().isEmpty() && document.src.trimmed().isEmpty())
+        problems.append(QStringLiteral("Choose a file, or give the complete URL of an image"));
+    if (document.expireSeconds < 0)
+        problems.append(QStringLiteral("The expiry must be 0 (never) or a number of seconds"));
+    for (qsizetype s = 0; s < document.steps.size(); ++s) {
+        const TransformationStepSpec &step = document.steps.at(s);
+        if (!step.enabled)
+            continue;
+        const QString where = QStringLiteral("Step %1").arg(s + 1);
+        checkParameters(step.parameters, where, false, problems);
+        for (qsizetype l = 0; l < step.layers.size(); ++l) {
+            const LayerSpec &layer = step.layers.at(l);
+            const bool text = layer.kind == LayerSpec::Kind::Text;
+            const QString layerWhere = QStringLiteral("%1, %2 layer %3").arg(where, text ? QStringLiteral("text") : QStringLiteral("image")).arg(l + 1);
+            if (withoutOuterSlashes(layer.input).trimmed().isEmpty())
+                problems.append(text ? QStringLiteral("%1 has no text").arg(layerWhere)
+                                     : QStringLiteral("%1 needs the path of an image in the library").arg(layerWhere));
+            checkParameters(layer.parameters, layerWhere, true, problems);
+        }
+        if (step.raw.contains(QLatin1Char('/')) && document.src.isEmpty() && document.position == TransformationPosition::Path)
+            problems.append(QStringLiteral("%1: the raw text contains '/', which would end the transformation part of the URL").arg(where));
+    }
+    return problems;
 }
 
 QList<TransformationStepSpec> TransformationDocument::effectiveSteps() const

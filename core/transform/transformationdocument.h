@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <utility>
 
@@ -67,7 +68,15 @@ QString transformationChainText(const QList<TransformationStepSpec> &steps);
 // digits, space, '.', '_' and '-' is written as i-<text>; other text as ie-<base64> (its '+',
 // '/' and '=' percent-encoded, so the segment survives any position). Image paths are written
 // i-<path with '/' as '@@'>, or ie-<base64> when they hold other characters than those above.
+// A font family (ff) with a '/' is a font file in the library: written with '@@' like a path, and
+// read back with a leading '/'.
 QString layerText(const LayerSpec &layer);
+
+// What in the document would make a broken or misleading URL, one sentence each for the user
+// (empty when all is well): no path or src, a value holding ',' or ':' (they separate parameters
+// and steps) or '/' (it would end the tr: segment), a layer without input, a negative expiry.
+// Disabled steps are not checked: they do not reach the URL.
+QStringList transformationProblems(const TransformationDocument &document);
 
 // True when text can be written as i-<text> in a layer (see layerText()).
 bool isPlainLayerInput(QStringView text);

@@ -239,7 +239,10 @@ private:
                 hasInput = true;
                 continue;
             }
-            layer.parameters.append({std::move(code), rawValue == QLatin1String("-") ? rawValue : value(rawValue)});
+            QString parameterValue = rawValue == QLatin1String("-") ? rawValue : value(rawValue);
+            if (code == QLatin1String("ff") && parameterValue.contains(QLatin1String("@@")))
+                parameterValue = libraryPath(parameterValue); // a font file in the library
+            layer.parameters.append({std::move(code), std::move(parameterValue)});
         }
         if (!hasInput) {
             keepAsWritten(QStringLiteral("Step %1: a layer without i- or ie- input is kept in the raw field as written").arg(stepNumber));

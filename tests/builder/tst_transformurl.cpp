@@ -190,6 +190,8 @@ private Q_SLOTS:
     void malformedUrls();
     void warnings();
     void chainText();
+    void fontFilesInLayers();
+    void problems();
 };
 
 void TestTransformUrl::codesDoubleAsNames()
@@ -638,6 +640,51 @@ void TestTransformUrl::chainText()
     QCOMPARE(steps.first().layers.first().input, QStringLiteral("Hi"));
     QVERIFY(!parseTransformationChain(u"w-300,,h-1", steps, error));
     QVERIFY(error.contains(QStringLiteral("empty parameter")));
+}
+
+void TestTransformUrl::fontFilesInLayers()
+{
+    const FixedClock clock(kNow);
+    LayerSpec layer;
+    layer.input = QStringLiteral("Hi");
+    layer.parameters = {{QStringLiteral("ff"), QStringLiteral("/fonts/Brand Sans.ttf")}, {QStringLiteral("fs"), QStringLiteral("30")}};
+    QCOMPARE(layerText(layer), QStringLiteral("l-text,i-Hi,ff-fonts@@Brand Sans.ttf,fs-30,l-end"));
+    TransformationStepSpec step;
+    step.layers = {layer};
+    for (const auto position : {TransformationPosition::Path, TransformationPosition::Query})
+        VERIFY_ROUND_TRIP(buildUrl(documentWith({step}, position)), documentWith({step}, position), clock);
+    QVERIFY(transformationProblems(documentWith({step})).isEmpty());
+}
+
+void TestTransformUrl::problems()
+{
+    TransformationDocument good = documentWith({stepWith({{QStringLiteral("w"), QStringLiteral("300")},
+                                                          {QStringLiteral("di"), QStringLiteral("/a/b.jpg")}})});
+    QVERIFY(transformationProblems(good).isEmpty());
+
+    TransformationStepSpec bad = stepWith({{QStringLiteral("w"), QStringLiteral("300,h-2")}, {QString(), QStringLiteral("1")},
+                                           {QStringLiteral("n"), QStringLiteral("a/b")}});
+    LayerSpec empty;
+    empty.kind = LayerSpec::Kind::Image;
+    empty.parameters = {{QStringLiteral("w"), QStringLiteral("1:2")}};
+    bad.layers = {empty};
+    bad.raw = QStringLiteral("e-upscale/x");
+    TransformationStepSpec disabled = stepWith({{QStringLiteral("w"), QStringLiteral("a,b")}});
+    disabled.enabled = false;
+    TransformationDocument document = documentWith({disabled, bad});
+    document.path.clear();
+    document.expireSeconds = -5;
+    const QStringList problems = transformationProblems(document);
+    const QString all = problems.join(QLatin1Char('\n'));
+    QCOMPARE(problems.size(), 8);
+    QVERIFY2(problems.at(0).contains(QStringLiteral("Choose a file")), qPrintable(all));
+    QVERIFY2(problems.at(1).contains(QStringLiteral("expiry")), qPrintable(all));
+    QVERIFY2(problems.at(2).startsWith(QStringLiteral("Step 2: the value of w (\"300,h-2\") contains ','")), qPrintable(all));
+    QVERIFY2(problems.at(3).contains(QStringLiteral("is not a parameter code")), qPrintable(all));
+    QVERIFY2(problems.at(4).contains(QStringLiteral("contains '/'")), qPrintable(all));
+    QVERIFY2(problems.at(5).contains(QStringLiteral("image layer 1 needs the path")), qPrintable(all));
+    QVERIFY2(problems.at(6).contains(QStringLiteral("image layer 1: the value of w")), qPrintable(all));
+    QVERIFY2(problems.at(7).contains(QStringLiteral("raw text")), qPrintable(all));
 }
 
 QTEST_GUILESS_MAIN(TestTransformUrl)
