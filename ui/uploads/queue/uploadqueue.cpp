@@ -67,6 +67,7 @@ struct UploadQueue::Private
     std::deque<std::pair<qint64, qint64>> speedSamples; // (ms, bytes) of recent progress
     qint64 activitySinceMs = -1;
     bool totalsPending = false;
+    bool scheduling = false;        // schedule() is on the stack: its loop picks up any change
 
     void schedule();
     void startItem(qint64 id);
@@ -100,6 +101,8 @@ UploadQueue::UploadQueue(ik::ImageKit *api, const QString &databasePath, QObject
     , d(std::make_unique<Private>())
 {
     d->q = this;
+    // For QSignalSpy and queued connections to itemUploaded.
+    qRegisterMetaType<ik::UploadResult>("ik::UploadResult");
     d->api = api;
     d->databasePath = databasePath;
     d->model = new UploadQueueModel(this);
@@ -438,9 +441,12 @@ int UploadQueue::activeCount() const
 
 void UploadQueue::Private::schedule()
 {
-    if (!running || paused || !store->isOpen())
+    // An item can end inside startItem() (a vanished file): without this guard every such item
+    // would nest one more schedule() call, and 100,000 of them would overflow the stack.
+    if (!running || paused || !store->isOpen() || scheduling)
         return;
-    while (int(active.size()) < concurrency) {
+    scheduling = true;
+    while (int(active.size()) < concurrency && !paused) {
         qint64 next = 0;
         const int rows = model->rowCount();
         while (scanCursor < rows) {
@@ -455,6 +461,7 @@ void UploadQueue::Private::schedule()
             break;
         startItem(next);
     }
+    scheduling = false;
     checkFinished();
 }
 

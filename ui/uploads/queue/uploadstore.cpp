@@ -159,7 +159,7 @@ qint64 UploadStore::addBatch(const UploadBatchOptions &options, const QList<NewU
     const qint64 batchId = batch.lastInsertId().toLongLong();
     QSqlQuery insert(db);
     insert.prepare(QStringLiteral("INSERT INTO items (batch_id, local_path, target_folder, name, size, modified_ms, state, error) "
-                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, COALESCE(?, ''))"));
     QList<qint64> newIds;
     newIds.reserve(items.size());
     for (const NewUploadItem &item : items) {
@@ -283,7 +283,7 @@ bool UploadStore::setUniqueName(qint64 id, bool uniqueName)
 bool UploadStore::setState(qint64 id, UploadState state, const QString &error, bool needsCheck)
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    query.prepare(QStringLiteral("UPDATE items SET state = ?, error = ?, needs_check = ? WHERE id = ?"));
+    query.prepare(QStringLiteral("UPDATE items SET state = ?, error = COALESCE(?, ''), needs_check = ? WHERE id = ?"));
     query.addBindValue(int(state));
     query.addBindValue(error);
     query.addBindValue(needsCheck ? 1 : 0);
@@ -294,7 +294,7 @@ bool UploadStore::setState(qint64 id, UploadState state, const QString &error, b
 bool UploadStore::markDone(qint64 id, const QString &fileId, const QString &filePath)
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    query.prepare(QStringLiteral("UPDATE items SET state = ?, needs_check = 0, error = '', file_id = ?, file_path = ? WHERE id = ?"));
+    query.prepare(QStringLiteral("UPDATE items SET state = ?, needs_check = 0, error = '', file_id = COALESCE(?, ''), file_path = COALESCE(?, '') WHERE id = ?"));
     query.addBindValue(int(UploadState::Done));
     query.addBindValue(fileId);
     query.addBindValue(filePath);
