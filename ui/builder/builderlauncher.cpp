@@ -1,0 +1,76 @@
+#include "builder/builderlauncher.h"
+
+#include "builder/transformationbuilder.h"
+#include "mainwindow.h"
+#include "models/filelistmodel.h"
+
+#include <QAction>
+#include <QItemSelectionModel>
+#include <QListView>
+#include <QMenu>
+#include <QMenuBar>
+#include <QTreeView>
+
+namespace ikui {
+
+BuilderLauncher::BuilderLauncher(MainWindow *window)
+    : QObject(window)
+    , m_window(window)
+{
+    m_openSelected = new QAction(tr("Open in URL &Builder"), window);
+    m_openSelected->setObjectName(QStringLiteral("openInBuilder"));
+    m_openSelected->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+    m_openSelected->setShortcutContext(Qt::WindowShortcut);
+    m_openSelected->setToolTip(tr("Compose a transformation URL for the selected image (Ctrl+B)"));
+    window->addAction(m_openSelected);
+    connect(m_openSelected, &QAction::triggered, this, [this] { openBuilder(selectedFilePath()); });
+
+    m_openEmpty = new QAction(tr("&URL Builder"), window);
+    m_openEmpty->setObjectName(QStringLiteral("openBuilder"));
+    m_openEmpty->setToolTip(tr("Compose a transformation URL: paste a URL or find a file"));
+    connect(m_openEmpty, &QAction::triggered, this, [this] { openBuilder(); });
+}
+
+QMenu *BuilderLauncher::addToolsMenu()
+{
+    QMenu *tools = m_window->menuBar()->addMenu(tr("&Tools"));
+    tools->setObjectName(QStringLiteral("toolsMenu"));
+    tools->addAction(m_openSelected);
+    tools->addAction(m_openEmpty);
+    return tools;
+}
+
+TransformationBuilder *BuilderLauncher::openBuilder(const QString &path)
+{
+    // A child of the main window (so it goes when the window goes) shown as its own window.
+    auto *builder = new TransformationBuilder(m_window->session(), m_window);
+    builder->setWindowFlag(Qt::Window, true);
+    builder->setAttribute(Qt::WA_DeleteOnClose, true);
+    if (!path.isEmpty())
+        builder->openFile(path);
+    builder->show();
+    builder->raise();
+    builder->activateWindow();
+    return builder;
+}
+
+QString BuilderLauncher::selectedFilePath() const
+{
+    QAbstractItemView *view = m_window->viewMode() == MainWindow::ViewMode::Grid
+        ? static_cast<QAbstractItemView *>(m_window->gridView())
+        : static_cast<QAbstractItemView *>(m_window->listView());
+    if (!view || !view->selectionModel())
+        return {};
+    QModelIndexList rows = view->selectionModel()->selectedRows(0);
+    if (rows.isEmpty())
+        rows = view->selectionModel()->selectedIndexes();
+    if (rows.isEmpty() && view->currentIndex().isValid())
+        rows.append(view->currentIndex());
+    for (const QModelIndex &index : std::as_const(rows)) {
+        if (!index.data(FileListModel::IsFolderRole).toBool())
+            return index.data(FileListModel::PathRole).toString();
+    }
+    return {};
+}
+
+} // namespace ikui
