@@ -21,6 +21,7 @@
 #include "search/searchqueryeditor.h"
 #include "thumbnails/thumbnailprovider.h"
 #include "thumbnails/visiblerowswatcher.h"
+#include "uploads/uploadcontroller.h"
 
 #include "api/apiclient.h"
 #include "api/imagekit.h"
@@ -89,6 +90,7 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(m_pages);
 
     createActions();
+    m_uploads = new UploadController(this);
     createMenus();
     createToolBar();
 
@@ -303,6 +305,7 @@ void MainWindow::createMenus()
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->addAction(m_newFolderAction);
     fileMenu->addAction(m_downloadAction);
+    fileMenu->addActions(m_uploads->fileMenuActions());
     m_profilesMenu = fileMenu->addMenu(tr("&Profiles"));
     m_profilesMenu->setObjectName(QStringLiteral("profilesMenu"));
     m_profilesMenu->setEnabled(false);
@@ -324,6 +327,7 @@ void MainWindow::createMenus()
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     for (QAction *action : {m_gridAction, m_listAction, m_detailsAction, m_refreshAction})
         viewMenu->addAction(action);
+    viewMenu->addAction(m_uploads->panelAction());
 
     QMenu *goMenu = menuBar()->addMenu(tr("&Go"));
     goMenu->addAction(m_upAction);
@@ -343,6 +347,7 @@ void MainWindow::createToolBar()
     bar->setMovable(false);
     for (QAction *action : {m_upAction, m_refreshAction, m_newFolderAction, m_downloadAction})
         bar->addAction(action);
+    bar->addAction(m_uploads->uploadFilesAction());
     bar->addSeparator();
     bar->addAction(m_gridAction);
     bar->addAction(m_listAction);
@@ -435,6 +440,7 @@ void MainWindow::setSession(Session *session)
     m_folderModel = nullptr;
     m_thumbnails = nullptr;
     m_session = session;
+    m_uploads->setSession(session);
     if (!session) {
         setWindowTitle(QStringLiteral("Mediadesk"));
         m_pages->setCurrentWidget(m_startPage);

@@ -36,6 +36,7 @@ class SearchBox;
 class SearchQueryEditor;
 class Session;
 class ThumbnailProvider;
+class UploadController;
 class VisibleRowsWatcher;
 
 // The application window: folder tree on the left, breadcrumbs, search and the folder's content
@@ -68,6 +69,8 @@ public:
     QTreeView *listView() const { return m_list; }
     QTreeView *folderView() const { return m_tree; }
     DetailsPane *detailsPane() const { return m_details; }
+    // Drops of local files, Upload/Paste actions, the upload panel and the account's queue.
+    UploadController *uploads() const { return m_uploads; }
     SearchBox *searchBox() const { return m_searchBox; }
     SearchQueryEditor *searchQueryEditor() const { return m_queryEditor; }
     OperationProgress *operationProgress() const { return m_progress; }
@@ -163,6 +166,7 @@ private:
     QTreeView *m_list = nullptr;
     DetailsPane *m_details = nullptr;
     OperationProgress *m_progress = nullptr;
+    UploadController *m_uploads = nullptr;
     QComboBox *m_sort = nullptr;
     QComboBox *m_fileType = nullptr;
     QLabel *m_demoBadge = nullptr;

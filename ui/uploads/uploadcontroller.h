@@ -1,0 +1,127 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+
+#include <memory>
+
+class QAction;
+class QSystemTrayIcon;
+
+namespace ik {
+struct UploadResult;
+}
+
+namespace ikui {
+
+class MainWindow;
+class PastedFileStore;
+class Session;
+class UploadBrowserUpdater;
+class UploadOptionsDialog;
+class UploadPanel;
+class UploadQueue;
+struct UploadBatchOptions;
+struct UploadSource;
+
+// Everything about uploading in the main window, installed by one object:
+// - drops of local files and folders on the file grid/list (a folder row or the listed folder)
+//   and on the folder tree, File > Upload Files… (Ctrl+U), Upload Folder…, Paste (Ctrl+V: files,
+//   or a clipboard image saved as a PNG that lives until its upload ends);
+// - the options sheet before each batch, then the batch into the account's queue;
+// - the upload panel (View > Uploads), shown when a batch starts;
+// - one queue database per account (<AppDataLocation>/uploads/<profile>.sqlite, the demo its own),
+//   opened with the session (what a crash left continues) and closed when the session changes;
+// - the browser updated from upload results, and a notification when a long batch ends.
+//
+//     auto *uploads = new UploadController(window);  // in MainWindow's constructor
+//     uploads->setSession(session);                   // in MainWindow::setSession
+class UploadController : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit UploadController(MainWindow *window);
+    ~UploadController() override;
+
+    // Closes the previous account's queue and opens this one's (nullptr: none).
+    void setSession(Session *session);
+
+    // Where the queue databases and pasted images live (default <AppDataLocation>/uploads). Takes
+    // effect with the next setSession().
+    void setDataDirectory(const QString &directory);
+    QString dataDirectory() const { return m_dataDirectory; }
+    // The queue database of a session: "demo.sqlite" or "profile-<name>.sqlite" in dataDirectory().
+    QString databasePathFor(const Session *session) const;
+
+    // A batch that ran at least this long ends with a notification (default 20 s).
+    void setNotifyAfter(int milliseconds) { m_notifyAfterMs = milliseconds; }
+
+    UploadQueue *queue() const { return m_queue.get(); }
+    UploadPanel *panel() const { return m_panel; }
+    UploadBrowserUpdater *browserUpdater() const { return m_updater; }
+    // The options sheet while it is open, else nullptr.
+    UploadOptionsDialog *optionsDialog() const;
+
+    QAction *uploadFilesAction() const { return m_uploadFiles; }
+    QAction *uploadFolderAction() const { return m_uploadFolder; }
+    QAction *pasteAction() const { return m_paste; }
+    // View > Uploads: shows or hides the panel.
+    QAction *panelAction() const;
+    QList<QAction *> fileMenuActions() const { return {m_uploadFiles, m_uploadFolder, m_paste}; }
+
+    // The last error shown (queue cannot open, batch not stored, clipboard empty), for tests.
+    QString lastError() const { return m_lastError; }
+    // The text of the last end-of-batch notification.
+    QString lastNotification() const { return m_lastNotification; }
+
+public Q_SLOTS:
+    // Opens the options sheet for these local files/folders going to `targetFolder`.
+    void requestUpload(const QStringList &localPaths, const QString &targetFolder);
+    // Stores the batch in the queue and starts it (what the sheet's Upload button does).
+    bool startBatch(const QList<ikui::UploadSource> &sources, const ikui::UploadBatchOptions &options);
+    void chooseFiles();
+    void chooseFolder();
+    void pasteFromClipboard();
+    // Opens the folder of an uploaded file in the browser and selects the file.
+    void showUploadedFile(const QString &filePath, const QString &fileId);
+
+Q_SIGNALS:
+    void batchStarted(qint64 batchId);
+    void notified(const QString &message);
+    // The uploaded file is selected in the browser after showUploadedFile().
+    void uploadedFileShown(const QString &fileId);
+
+private:
+    void installDropHandlers();
+    void createActions();
+    void closeQueue();
+    void updateActions();
+    void showError(const QString &message);
+    void notifyBatchEnded();
+    void onItemEnded(qint64 itemId);
+    QString uploadFolder() const;
+    bool selectInBrowser(const QString &fileId);
+
+    QPointer<MainWindow> m_window;
+    QPointer<Session> m_session;
+    std::unique_ptr<UploadQueue> m_queue;
+    std::unique_ptr<PastedFileStore> m_pasted;
+    UploadPanel *m_panel = nullptr;
+    UploadBrowserUpdater *m_updater = nullptr;
+    QPointer<UploadOptionsDialog> m_dialog;
+    QPointer<QObject> m_pendingSelection;
+    QSystemTrayIcon *m_tray = nullptr;
+    QAction *m_uploadFiles = nullptr;
+    QAction *m_uploadFolder = nullptr;
+    QAction *m_paste = nullptr;
+    QString m_dataDirectory;
+    QString m_lastError;
+    QString m_lastNotification;
+    QElapsedTimer m_batchTime;
+    int m_notifyAfterMs = 20000;
+};
+
+} // namespace ikui
