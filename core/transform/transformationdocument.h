@@ -42,7 +42,9 @@ struct TransformationStepSpec
 // Everything the transformation builder edits; UrlBuilder::build(document.toUrlOptions()) gives
 // its URL and parseTransformationUrl() (transformationurlparser.h) reads a URL back into one.
 // Canonical form (what parsing produces): path starts with '/', path values start with '/', no
-// empty steps. Such documents round trip exactly: parse(build(doc)) == doc.
+// empty or disabled steps, src documents use position Query, and a document without steps has
+// position Path (the URL does not show it). Such documents round trip exactly:
+// parseTransformationUrl(build(doc)) == doc (tests/builder checks every table parameter).
 struct TransformationDocument
 {
     QString path;  // relative to the URL endpoint, "/folder/image.jpg"; wins over src
