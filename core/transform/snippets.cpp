@@ -2,6 +2,7 @@
 
 #include "url/transformparameters.h"
 #include "url/urlbuilder.h"
+#include "util/casing.h"
 
 #include <QSet>
 
@@ -68,17 +69,7 @@ QString snakeToCamel(const QString &name)
 {
     if (name == QLatin1String("effect_usm"))
         return QStringLiteral("effectUSM"); // the JavaScript SDKs' spelling
-    QString out;
-    bool upper = false;
-    for (const QChar c : name) {
-        if (c == QLatin1Char('_')) {
-            upper = true;
-            continue;
-        }
-        out.append(upper ? c.toUpper() : c);
-        upper = false;
-    }
-    return out;
+    return casing::snakeToLowerCamel(name);
 }
 
 bool isJsIdentifier(const QString &text)

@@ -2,6 +2,7 @@
 
 #include "url/transformparameters.h"
 #include "url/urlbuilder.h"
+#include "url/urlencoding.h"
 
 #include <QByteArray>
 
@@ -43,15 +44,6 @@ QString encodedBase64(const QString &text)
             out.append(QLatin1Char(c));
     }
     return out;
-}
-
-QStringView withoutOuterSlashes(QStringView text)
-{
-    while (text.startsWith(QLatin1Char('/')))
-        text = text.sliced(1);
-    while (text.endsWith(QLatin1Char('/')))
-        text.chop(1);
-    return text;
 }
 
 void appendCodeValue(QString &out, const std::pair<QString, QString> &parameter)
@@ -96,7 +88,7 @@ QString layerText(const LayerSpec &layer)
         else
             out.append(QLatin1String("ie-") + encodedBase64(layer.input));
     } else {
-        const QString path = withoutOuterSlashes(layer.input).toString();
+        const QString path = urlencoding::withoutOuterSlashes(layer.input).toString();
         if (isPlainText(path, true)) {
             QString atPath = path;
             atPath.replace(QLatin1Char('/'), QLatin1String("@@"));
@@ -108,7 +100,7 @@ QString layerText(const LayerSpec &layer)
     for (const auto &parameter : layer.parameters) {
         out.append(QLatin1Char(','));
         if (parameter.first == QLatin1String("ff") && parameter.second.contains(QLatin1Char('/'))) {
-            QString atPath = withoutOuterSlashes(parameter.second).toString();
+            QString atPath = urlencoding::withoutOuterSlashes(parameter.second).toString();
             atPath.replace(QLatin1Char('/'), QLatin1String("@@"));
             out.append(QLatin1String("ff-") + atPath);
         } else {
@@ -166,7 +158,7 @@ QStringList transformationProblems(const TransformationDocument &document)
             const LayerSpec &layer = step.layers.at(l);
             const bool text = layer.kind == LayerSpec::Kind::Text;
             const QString layerWhere = QStringLiteral("%1, %2 layer %3").arg(where, text ? QStringLiteral("text") : QStringLiteral("image")).arg(l + 1);
-            if (withoutOuterSlashes(layer.input).trimmed().isEmpty())
+            if (urlencoding::withoutOuterSlashes(layer.input).trimmed().isEmpty())
                 problems.append(text ? QStringLiteral("%1 has no text").arg(layerWhere)
                                      : QStringLiteral("%1 needs the path of an image in the library").arg(layerWhere));
             checkParameters(layer.parameters, layerWhere, true, problems);

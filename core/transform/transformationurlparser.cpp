@@ -14,35 +14,13 @@ namespace {
 // A stored expiry for a re-signed expired URL: a short, useful lifetime the user can change.
 constexpr qint64 kExpiredResignSeconds = 300;
 
-int hexValue(char16_t u)
-{
-    if (u >= '0' && u <= '9')
-        return u - '0';
-    if (u >= 'a' && u <= 'f')
-        return u - 'a' + 10;
-    if (u >= 'A' && u <= 'F')
-        return u - 'A' + 10;
-    return -1;
-}
-
-// %XX escapes decoded as UTF-8; a '%' without two hex digits stays (the builder writes such a
-// '%' as %25, so it cannot come from it). '+' is kept: in a path it is a plus.
+// %XX escapes decoded as UTF-8 (a '%' without two hex digits stays: the builder writes such a
+// '%' as %25). Unlike form data, '+' is a plus here.
 QString percentDecoded(QStringView text)
 {
     if (!text.contains(QLatin1Char('%')))
         return text.toString();
-    QByteArray bytes;
-    bytes.reserve(text.size());
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const char16_t u = text[i].unicode();
-        if (u == '%' && i + 2 < text.size() && hexValue(text[i + 1].unicode()) >= 0 && hexValue(text[i + 2].unicode()) >= 0) {
-            bytes.append(char(hexValue(text[i + 1].unicode()) * 16 + hexValue(text[i + 2].unicode())));
-            i += 2;
-        } else {
-            bytes.append(QStringView(text).sliced(i, 1).toUtf8());
-        }
-    }
-    return QString::fromUtf8(bytes);
+    return urlencoding::formDecoded(text.toString().replace(QLatin1Char('+'), QLatin1String("%2B")));
 }
 
 // ie-<base64>: percent-decoded, then standard or URL-safe base64 of UTF-8 text.

@@ -1,6 +1,7 @@
 // Snippets of the builder: the Python snippet's url() options (True/False read as JSON), fed to
 // the real mediadesk-cli, give exactly the builder's URL; so does the CLI snippet run by a shell,
 // and the cURL snippet's quoted URL; the Node snippet holds the same options.
+#include "api/transport/pythonliteral.h"
 #include "transform/snippets.h"
 #include "transform/transformationdocument.h"
 #include "url/urlbuilder.h"
@@ -71,7 +72,8 @@ QString pythonOptions(const QString &snippet)
 }
 
 // Python literals to JSON: True/False/None outside strings; everything else is already JSON
-// (the snippet writes JSON-style strings, no trailing commas).
+// (the snippet writes JSON-style strings, no trailing commas). PythonLiteral::parse cannot do
+// this: its QJsonObject would sort the keys, and their order is the URL's.
 QString pythonLiteralToJson(const QString &python)
 {
     QString out;
@@ -222,6 +224,8 @@ void TestTransformSnippets::pythonOptionsGiveTheBuilderUrl()
     QVERIFY2(snippet.contains(QStringLiteral("url_endpoint=\"%1\"").arg(kEndpoint)), qPrintable(snippet));
     const QString options = pythonOptions(snippet);
     QVERIFY2(!options.isEmpty(), qPrintable(snippet));
+    QString literalError;
+    QVERIFY2(PythonLiteral::parse(options.toUtf8(), &literalError), qPrintable(literalError)); // a Python literal
     const QString json = pythonLiteralToJson(options);
     QCOMPARE(cliUrl(json), url);
     // urlOptionsJson() is the same options on one line.
