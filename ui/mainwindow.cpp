@@ -4,6 +4,7 @@
 #include "resources.h"
 #include "accounts/session.h"
 #include "accounts/storage/profilestore.h"
+#include "builder/builderlauncher.h"
 #include "browser/breadcrumbbar.h"
 #include "browser/folderdrophandler.h"
 #include "browser/smallicondelegate.h"
@@ -90,6 +91,7 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(m_pages);
 
     createActions();
+    m_builderLauncher = new BuilderLauncher(this);
     m_uploads = new UploadController(this);
     createMenus();
     createToolBar();
@@ -331,6 +333,8 @@ void MainWindow::createMenus()
 
     QMenu *goMenu = menuBar()->addMenu(tr("&Go"));
     goMenu->addAction(m_upAction);
+
+    m_builderLauncher->addToolsMenu();
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction *about = helpMenu->addAction(tr("&About Mediadesk"), this, &MainWindow::showAbout);
@@ -719,6 +723,7 @@ void MainWindow::showContextMenu(const QPoint &)
     QMenu menu(this);
     for (QAction *action : {m_openInBrowserAction, m_copyUrlAction, m_copySignedUrlAction, m_downloadAction})
         menu.addAction(action);
+    menu.addAction(m_builderLauncher->openSelectedAction());
     menu.addSeparator();
     for (QAction *action : {m_renameAction, m_moveAction, m_copyAction, m_deleteAction, m_purgeAction})
         menu.addAction(action);

@@ -27,6 +27,7 @@ class BulkJobStartJob;
 namespace ikui {
 
 class BreadcrumbBar;
+class BuilderLauncher;
 class DetailsPane;
 class FileListModel;
 class FolderTreeModel;
@@ -181,6 +182,7 @@ private:
     QAction *m_deleteAction = nullptr;
     QAction *m_moveAction = nullptr;
     QAction *m_copyAction = nullptr;
+    BuilderLauncher *m_builderLauncher = nullptr; // URL builder windows (Ctrl+B, Tools menu)
     QAction *m_copyUrlAction = nullptr;
     QAction *m_copySignedUrlAction = nullptr;
     QAction *m_openInBrowserAction = nullptr;
