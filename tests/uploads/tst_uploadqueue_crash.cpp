@@ -85,6 +85,8 @@ private Q_SLOTS:
         QVERIFY2(lines.last().startsWith(QStringLiteral("finished done=%1 failed=0").arg(fileCount)), qPrintable(lines.last()));
         qInfo("first run uploaded %d before SIGKILL; second run: %s, %s", uploadedBeforeKill, qPrintable(lines.first()),
               qPrintable(lines.last()));
+        // The kill left uploads in flight: the second run had to check them on the server.
+        QVERIFY2(lines.first().mid(10).toInt() >= 1, qPrintable(lines.first()));
 
         // The server: each path exactly once, one version each.
         uploadtest::ClientForEmulator api = uploadtest::clientFor(emulator.origin());

@@ -1,4 +1,4 @@
-// The real emulator process with faults on (--fail-rate 0.2 --drop-rate 0.05 --rate-limit 20/s):
+// The real emulator process with faults on (--fail-rate 0.2 --drop-rate 0.05 --rate-limit 20/1, i.e. 20 requests per second):
 // 500 files all end uploaded exactly once (each path once, no extra versions). The client's
 // retry policy allows 10 attempts here so a run of bad luck (0.2^4 per file with the default 4)
 // does not fail the test; the queue's own behaviour is the same with any policy.
@@ -34,13 +34,19 @@ private:
             sources.append(ikui::UploadSource{p, folder});
         QSignalSpy finished(&queue, &ikui::UploadQueue::queueFinished);
         QSignalSpy uploaded(&queue, &ikui::UploadQueue::itemUploaded);
+        int checks = 0;
+        connect(&queue, &ikui::UploadQueue::itemStateChanged, this, [&checks](qint64, ikui::UploadState state) {
+            checks += state == ikui::UploadState::Checking ? 1 : 0;
+        });
         QVERIFY(queue.addBatch(sources, options, &error) > 0);
         QElapsedTimer timer;
         timer.start();
         queue.start();
         QVERIFY(finished.wait(240000));
         const ikui::UploadTotals totals = queue.totals();
-        qInfo("%lld files in %lld ms: done %lld, failed %lld", totals.files, timer.elapsed(), totals.done, totals.failed);
+        qInfo("%lld files in %lld ms: done %lld, failed %lld; %d server checks before a re-send", totals.files, timer.elapsed(),
+              totals.done, totals.failed, checks);
+        QVERIFY2(checks > 0, "the faults must have made the queue check the server at least once");
         for (int i = 0; i < queue.model()->rowCount(); ++i) {
             const auto &row = queue.model()->rowAt(i);
             QVERIFY2(row.state == ikui::UploadState::Done, qPrintable(row.name + QStringLiteral(": ") + row.error));
@@ -55,7 +61,7 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(m_emulator.start(m_dir.filePath(QStringLiteral("server")),
                                   {QStringLiteral("--fail-rate"), QStringLiteral("0.2"), QStringLiteral("--drop-rate"), QStringLiteral("0.05"),
-                                   QStringLiteral("--rate-limit"), QStringLiteral("20/s"), QStringLiteral("--fault-seed"), QStringLiteral("20261129")},
+                                   QStringLiteral("--rate-limit"), QStringLiteral("20/1"), QStringLiteral("--fault-seed"), QStringLiteral("20261129")},
                                   &error),
                  qPrintable(error));
         m_api = uploadtest::clientFor(m_emulator.origin());
