@@ -419,10 +419,19 @@ void MainWindow::setProfileStore(ProfileStore *profiles)
             action->setChecked(m_session && m_session->profile().name == name);
             connect(action, &QAction::triggered, this, [this, name] { Q_EMIT profileRequested(name); });
         }
-        m_profilesMenu->setEnabled(!m_profilesMenu->isEmpty());
+        m_profilesMenu->addSeparator();
+        QAction *add = m_profilesMenu->addAction(tr("&Add account…"), this, &MainWindow::addAccountRequested);
+        add->setObjectName(QStringLiteral("actionAddAccount"));
+        QAction *remove = m_profilesMenu->addAction(tr("&Remove account…"), this, &MainWindow::removeAccountRequested);
+        remove->setObjectName(QStringLiteral("actionRemoveAccount"));
+        remove->setEnabled(!m_profiles->isEmpty());
+        m_profilesMenu->setEnabled(true);
     };
-    if (m_profiles)
+    if (m_profiles) {
         connect(m_profiles, &ProfileStore::profilesChanged, this, rebuild);
+        // The check mark follows the session, which changes without the profiles changing.
+        connect(m_profilesMenu, &QMenu::aboutToShow, this, rebuild);
+    }
     rebuild();
 }
 

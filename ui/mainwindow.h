@@ -61,7 +61,8 @@ public:
     Session *session() const { return m_session; }
     // Shown while no session is open (E1's welcome screen); the window takes ownership.
     void setStartPage(QWidget *page);
-    // Saved profiles for the Profiles menu; choosing one emits profileRequested().
+    // Saved profiles for the Profiles menu; choosing one emits profileRequested(), "Add account…"
+    // addAccountRequested() and "Remove account…" removeAccountRequested() (AppController answers).
     void setProfileStore(ProfileStore *profiles);
 
     FolderTreeModel *folderModel() const { return m_folderModel; }
@@ -110,6 +111,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void profileRequested(const QString &profileName);
+    void addAccountRequested();
+    void removeAccountRequested();
     // An operation finished (successfully or not), for tests and the status bar.
     void operationFinished(const QString &title, bool ok);
 

@@ -1,17 +1,21 @@
-// Screenshots of the browser for the README and for review: grid, details list with the details
-// pane, and a folder job in progress, in light and dark palettes, at the scale factor the test
+// Screenshots for the README and for review: the welcome screen with saved accounts; the browser
+// grid, details list with the details pane, and a folder job in progress, in light and dark palettes, at the scale factor the test
 // runs with (a second CTest entry sets QT_SCALE_FACTOR=2). PNGs go to MEDIADESK_SCREENSHOT_DIR.
 #include "accounts/session.h"
+#include "accounts/storage/keystore.h"
+#include "accounts/storage/profilestore.h"
 #include "demo/demosession.h"
 #include "details/detailspane.h"
 #include "mainwindow.h"
 #include "models/filelistmodel.h"
 #include "operations/operationprogress.h"
 #include "thumbnails/thumbnailprovider.h"
+#include "welcome/welcomewidget.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QListView>
+#include <QListWidget>
 #include <QPalette>
 #include <QStandardPaths>
 #include <QStyleFactory>
@@ -89,6 +93,39 @@ private Q_SLOTS:
         QString error;
         m_demo = ikui::DemoSession::start(&error, this, m_dir.filePath(QStringLiteral("demo")));
         QVERIFY2(m_demo, qPrintable(error));
+    }
+
+    void welcome_data()
+    {
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("light") << false;
+        QTest::newRow("dark") << true;
+    }
+    void welcome()
+    {
+        QFETCH(bool, dark);
+        const QPalette original = QApplication::palette();
+        QApplication::setPalette(dark ? darkPalette() : QApplication::style()->standardPalette());
+        {
+            ikui::ProfileStore profiles(m_dir.filePath(QStringLiteral("welcome-%1.ini").arg(dark)));
+            for (const char *name : {"work", "agency-clients", "personal"}) {
+                ikui::Profile profile;
+                profile.name = QLatin1String(name);
+                profile.publicKey = QStringLiteral("public_%1").arg(profile.name);
+                profile.urlEndpoint = QStringLiteral("https://ik.imagekit.io/%1").arg(profile.name);
+                QVERIFY(profiles.save(profile));
+            }
+            profiles.setLastUsed(QStringLiteral("work"));
+            ikui::KeyStore keys(QStringLiteral("Mediadesk-screenshots")); // never asked: nothing is connected
+            ikui::WelcomeWidget welcome(&profiles, &keys);
+            welcome.resize(900, 560);
+            welcome.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&welcome));
+            QCOMPARE(welcome.findChild<QListWidget *>(QStringLiteral("savedProfiles"))->count(), 3);
+            QTest::qWait(50);
+            save(&welcome, QStringLiteral("welcome-") + (dark ? QStringLiteral("dark") : QStringLiteral("light")));
+        }
+        QApplication::setPalette(original);
     }
 
     void browser_data()

@@ -1,19 +1,29 @@
 // The welcome screen against an in-process emulator and the real keychain. One executable, two
 // CTest entries (like tests/keychain): welcome_secret_service runs inside a private D-Bus session
 // with gnome-keyring, welcome_no_keyring with no session bus at all (MEDIADESK_KEYCHAIN_EXPECT).
+#include "accounts/appcontroller.h"
 #include "accounts/session.h"
 #include "accounts/storage/keystore.h"
 #include "accounts/storage/profilestore.h"
 #include "api/apiclient.h"
 #include "api/imagekit.h"
+#include "mainwindow.h"
 #include "server/emulatorserver.h"
+#include "welcome/addaccountdialog.h"
 #include "welcome/welcomewidget.h"
 
+#include <QAbstractButton>
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QTimer>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTcpServer>
@@ -40,11 +50,14 @@ private Q_SLOTS:
     void rightKeysSaveProfileAndKeyInKeychain();
     void noKeyringOffersKeyForThisRunOnly();
     void demoButtonStartsSessionWithRunningEmulator();
+    void demoThatCannotStartSaysWhatToDo();
+    void savedProfilesAreListedOpenedAndRemoved();
+    void addAccountFromTheProfilesMenu();
 
 private:
     bool expectSecretService() const { return m_expect == QLatin1String("secret-service"); }
     void fillForm(const QString &name, const QString &privateKey, const QString &publicKey,
-                  const QString &endpoint, const QString &apiBase);
+                  const QString &endpoint, const QString &apiBase, QWidget *form = nullptr);
     void clickConnect();
     QString waitForStatusChange(const QString &before);
     QString settingsText() const;
@@ -95,10 +108,12 @@ void TestWelcome::cleanup()
 }
 
 void TestWelcome::fillForm(const QString &name, const QString &privateKey, const QString &publicKey,
-                           const QString &endpoint, const QString &apiBase)
+                           const QString &endpoint, const QString &apiBase, QWidget *form)
 {
-    auto type = [this](const char *objectName, const QString &text) {
-        auto *field = m_welcome->findChild<QLineEdit *>(QLatin1String(objectName));
+    if (!form)
+        form = m_welcome.get();
+    auto type = [form](const char *objectName, const QString &text) {
+        auto *field = form->findChild<QLineEdit *>(QLatin1String(objectName));
         QVERIFY2(field, objectName);
         field->clear();
         QTest::keyClicks(field, text);
@@ -290,8 +305,39 @@ void TestWelcome::noKeyringOffersKeyForThisRunOnly()
 void TestWelcome::demoButtonStartsSessionWithRunningEmulator()
 {
     QSignalSpy ready(m_welcome.get(), &WelcomeWidget::sessionReady);
-    QTest::mouseClick(m_welcome->findChild<QPushButton *>(QStringLiteral("demoButton")), Qt::LeftButton);
+    auto *demoButton = m_welcome->findChild<QPushButton *>(QStringLiteral("demoButton"));
+    auto *progress = m_welcome->findChild<QProgressBar *>(QStringLiteral("demoProgress"));
+    QVERIFY(progress && !progress->isVisible());
+    QTest::mouseClick(demoButton, Qt::LeftButton);
+    // The click returns before the library is generated: the work runs off the UI thread while
+    // the screen says what is happening and nothing else can be started.
+    QVERIFY(ready.isEmpty());
+    QVERIFY(m_welcome->isStartingDemo());
+    QVERIFY(progress->isVisible());
+    QVERIFY2(m_welcome->statusText().startsWith(QLatin1String("Preparing the offline demo")), qPrintable(m_welcome->statusText()));
+    QVERIFY(!demoButton->isEnabled());
+    QVERIFY(!m_welcome->findChild<QPushButton *>(QStringLiteral("connectButton"))->isEnabled());
+
+    // The event loop keeps turning meanwhile: the longest pause between two ticks of a 10 ms timer.
+    QElapsedTimer clock;
+    clock.start();
+    qint64 lastTick = 0, longestPause = 0;
+    QTimer ticker;
+    ticker.setInterval(10);
+    connect(&ticker, &QTimer::timeout, this, [&] {
+        longestPause = qMax(longestPause, clock.elapsed() - lastTick);
+        lastTick = clock.elapsed();
+    });
+    ticker.start();
     QVERIFY2(QTest::qWaitFor([&] { return !ready.isEmpty(); }, 60000), qPrintable(m_welcome->statusText()));
+    ticker.stop();
+    const qint64 took = clock.elapsed();
+    qInfo("demo prepared and started in %lld ms; longest UI pause %lld ms", took, longestPause);
+    // Generating the library takes seconds of CPU: on the UI thread it would be one pause nearly as
+    // long as the whole start. Only the server start (opening the prepared library) stays there.
+    QVERIFY2(longestPause * 2 < took, qPrintable(QStringLiteral("longest pause %1 ms of %2 ms").arg(longestPause).arg(took)));
+    QVERIFY(!progress->isVisible());
+    QVERIFY(demoButton->isEnabled());
     std::unique_ptr<Session> session(ready.first().at(0).value<Session *>());
     QVERIFY(session->isDemo());
     QCOMPARE(session->displayName(), QStringLiteral("Offline demo"));
@@ -310,6 +356,183 @@ void TestWelcome::demoButtonStartsSessionWithRunningEmulator()
     QVERIFY(QTest::qWaitFor([&] { return entries >= 0 || !failure.isEmpty(); }, 20000));
     QVERIFY2(failure.isEmpty(), qPrintable(failure));
     QVERIFY(entries > 0);
+}
+
+void TestWelcome::demoThatCannotStartSaysWhatToDo()
+{
+    QFile blocker(m_dir.filePath(QStringLiteral("a-file-%1").arg(m_run)));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    m_welcome->setDemoDataDir(blocker.fileName() + QStringLiteral("/demo"));
+    QSignalSpy ready(m_welcome.get(), &WelcomeWidget::sessionReady);
+    auto *demoButton = m_welcome->findChild<QPushButton *>(QStringLiteral("demoButton"));
+    QTest::mouseClick(demoButton, Qt::LeftButton);
+    QVERIFY(QTest::qWaitFor([&] { return !m_welcome->isStartingDemo(); }, 20000));
+    const QString status = m_welcome->statusText();
+    QVERIFY2(status.contains(QLatin1String("Could not create the demo folder")) && status.contains(QLatin1String("writable")),
+             qPrintable(status));
+    QVERIFY(ready.isEmpty());
+    QVERIFY(demoButton->isEnabled());
+    QVERIFY(!m_welcome->findChild<QProgressBar *>(QStringLiteral("demoProgress"))->isVisible());
+}
+
+namespace {
+
+// Clicks the button whose text (without '&') is `button` in the next modal message box; its text
+// goes to *seen.
+void answerNextMessageBox(QObject *context, const QString &button, QString *seen)
+{
+    auto *timer = new QTimer(context);
+    timer->setInterval(20);
+    QObject::connect(timer, &QTimer::timeout, context, [timer, button, seen] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        *seen = box->text() + QLatin1Char('\n') + box->informativeText();
+        for (QAbstractButton *candidate : box->buttons()) {
+            if (candidate->text().remove(QLatin1Char('&')) == button)
+                candidate->click();
+        }
+        timer->stop();
+        timer->deleteLater();
+    });
+    timer->start();
+}
+
+QStringList listed(const QListWidget *list)
+{
+    QStringList names;
+    for (int row = 0; row < list->count(); ++row)
+        names.append(list->item(row)->text());
+    return names;
+}
+
+} // namespace
+
+void TestWelcome::savedProfilesAreListedOpenedAndRemoved()
+{
+    auto *list = m_welcome->findChild<QListWidget *>(QStringLiteral("savedProfiles"));
+    QVERIFY(list);
+    QVERIFY(!list->isVisible()); // no saved accounts yet: only the two paths
+    Profile work;
+    work.name = QStringLiteral("work");
+    work.publicKey = QStringLiteral("public_right_key_123");
+    work.urlEndpoint = m_server->urlEndpoint().toString();
+    work.apiBase = m_server->baseUrl();
+    Profile agency = work;
+    agency.name = QStringLiteral("agency");
+    QVERIFY(m_profiles->save(work));
+    QVERIFY(m_profiles->save(agency));
+    QCOMPARE(listed(list), (QStringList{QStringLiteral("agency"), QStringLiteral("work")}));
+    QVERIFY(list->isVisible());
+
+    // Open: the owner (AppController) is asked to open the chosen account.
+    QSignalSpy requested(m_welcome.get(), &WelcomeWidget::profileRequested);
+    list->setCurrentRow(1);
+    QTest::mouseClick(m_welcome->findChild<QPushButton *>(QStringLiteral("openProfileButton")), Qt::LeftButton);
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.first().at(0).toString(), QStringLiteral("work"));
+
+    // A key for "work": in the keychain (Secret Service) or for this run only (no keyring).
+    if (expectSecretService()) {
+        QSignalSpy written(m_keys.get(), &KeyStore::keyWritten);
+        m_keys->writeKey(QStringLiteral("work"), QStringLiteral("private_right_key_123"));
+        QVERIFY(written.wait(10000));
+    } else {
+        m_keys->keepForThisRun(QStringLiteral("work"), QStringLiteral("private_right_key_123"));
+    }
+
+    // Remove asks first; Cancel keeps the account.
+    auto *removeButton = m_welcome->findChild<QPushButton *>(QStringLiteral("removeProfileButton"));
+    QString question;
+    answerNextMessageBox(this, QStringLiteral("Cancel"), &question);
+    QTest::mouseClick(removeButton, Qt::LeftButton);
+    QVERIFY2(question.contains(QLatin1String("\"work\"")) && question.contains(QLatin1String("keychain"))
+                 && question.contains(QLatin1String("not touched")),
+             qPrintable(question));
+    QCOMPARE(m_profiles->names(), (QStringList{QStringLiteral("agency"), QStringLiteral("work")}));
+
+    // Remove for real: the settings and the key go.
+    answerNextMessageBox(this, QStringLiteral("Remove"), &question);
+    QTest::mouseClick(removeButton, Qt::LeftButton);
+    QCOMPARE(m_profiles->names(), QStringList{QStringLiteral("agency")});
+    QCOMPARE(listed(list), QStringList{QStringLiteral("agency")});
+    QVERIFY(QTest::qWaitFor([&] { return m_welcome->statusText().contains(QLatin1String("was removed")); }, 10000));
+    QVERIFY2(m_welcome->statusText() == QLatin1String("The account \"work\" was removed."), qPrintable(m_welcome->statusText()));
+    QVERIFY(!m_keys->isKeptForThisRun(QStringLiteral("work")));
+    if (expectSecretService()) {
+        KeyStoreFailure failure;
+        QVERIFY(!KeyStore::readKeyNow(QStringLiteral("work"), &failure, m_service));
+        QCOMPARE(failure.kind, KeyStoreFailure::Kind::NotFound);
+    }
+
+    // The last one: removed without a run-only key and, in the no-keyring run, the status says the
+    // keychain could not be asked and what to do.
+    list->setCurrentRow(0);
+    answerNextMessageBox(this, QStringLiteral("Remove"), &question);
+    QTest::mouseClick(removeButton, Qt::LeftButton);
+    QVERIFY(m_profiles->isEmpty());
+    QVERIFY(!list->isVisible());
+    QVERIFY(QTest::qWaitFor([&] { return m_welcome->statusText().contains(QLatin1String("\"agency\" was removed")); }, 10000));
+    if (expectSecretService())
+        QCOMPARE(m_welcome->statusText(), QStringLiteral("The account \"agency\" was removed."));
+    else
+        QVERIFY2(m_welcome->statusText().contains(QLatin1String("No system keychain is available"))
+                     && m_welcome->statusText().contains(QLatin1String("keyring manager")),
+                 qPrintable(m_welcome->statusText()));
+}
+
+void TestWelcome::addAccountFromTheProfilesMenu()
+{
+    m_welcome->hide();
+    // An open account to add another to.
+    Profile first;
+    first.name = QStringLiteral("first");
+    first.publicKey = QStringLiteral("public_right_key_123");
+    first.urlEndpoint = m_server->urlEndpoint().toString();
+    first.apiBase = m_server->baseUrl();
+    QVERIFY(m_profiles->save(first));
+    m_keys->keepForThisRun(QStringLiteral("first"), QStringLiteral("private_right_key_123"));
+    AppController controller(m_profiles.get(), m_keys.get());
+    QSignalSpy opened(&controller, &AppController::sessionOpened);
+    controller.openProfile(QStringLiteral("first"));
+    QVERIFY(opened.wait(10000));
+    MainWindow *window = controller.window();
+    QVERIFY(window);
+
+    QAction *add = window->findChild<QMenu *>(QStringLiteral("profilesMenu"))->findChild<QAction *>(QStringLiteral("actionAddAccount"));
+    QVERIFY(add);
+    add->trigger();
+    QVERIFY(QTest::qWaitFor([&] { return controller.addAccountDialog() && controller.addAccountDialog()->isVisible(); }, 5000));
+    AddAccountDialog *dialog = controller.addAccountDialog();
+    // The name of the open account is taken.
+    fillForm(QStringLiteral("first"), QStringLiteral("private_right_key_123"), QStringLiteral("public_right_key_123"),
+             m_server->urlEndpoint().toString(), m_server->baseUrl().toString(), dialog);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("connectButton")), Qt::LeftButton);
+    QVERIFY2(dialog->statusText().contains(QLatin1String("already saved")), qPrintable(dialog->statusText()));
+
+    fillForm(QStringLiteral("second"), QStringLiteral("private_right_key_123"), QStringLiteral("public_right_key_123"),
+             m_server->urlEndpoint().toString(), m_server->baseUrl().toString(), dialog);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("connectButton")), Qt::LeftButton);
+    if (!expectSecretService()) {
+        auto *panel = dialog->findChild<QWidget *>(QStringLiteral("keyringPanel"));
+        QVERIFY2(QTest::qWaitFor([&] { return panel->isVisible(); }, 20000), qPrintable(dialog->statusText()));
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("keepForThisRunButton")), Qt::LeftButton);
+    }
+    QVERIFY2(QTest::qWaitFor([&] { return opened.size() == 2; }, 20000), qPrintable(dialog ? dialog->statusText() : QString()));
+    // Saved, opened in the same window, remembered as the last one.
+    QCOMPARE(controller.window(), window);
+    QCOMPARE(window->session()->profile().name, QStringLiteral("second"));
+    QCOMPARE(m_profiles->names(), (QStringList{QStringLiteral("first"), QStringLiteral("second")}));
+    QCOMPARE(m_profiles->lastUsed(), QStringLiteral("second"));
+    QVERIFY(QTest::qWaitFor([&] { return !controller.addAccountDialog(); }, 5000)); // closed and gone
+    QVERIFY(!settingsText().contains(QLatin1String("private_right_key_123")));
+
+    if (expectSecretService()) {
+        QSignalSpy deleted(m_keys.get(), &KeyStore::keyDeleted);
+        m_keys->deleteKey(QStringLiteral("second"));
+        QVERIFY(deleted.wait(10000));
+    }
 }
 
 QTEST_MAIN(TestWelcome)

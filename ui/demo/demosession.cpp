@@ -10,9 +10,50 @@
 
 namespace ikui {
 
+namespace {
+
+bool makeDataDir(const QString &dataDir, QString *error)
+{
+    if (!dataDir.isEmpty() && QDir().mkpath(dataDir))
+        return true;
+    if (error)
+        *error = QStringLiteral("Could not create the demo folder %1. Check that its parent folder exists and is writable.")
+                     .arg(QDir::toNativeSeparators(dataDir));
+    return false;
+}
+
+ikemu::EmulatorConfig demoConfig(const QString &dataDir)
+{
+    ikemu::EmulatorConfig config;
+    config.dataDir = dataDir;
+    config.port = 0;          // any free loopback port
+    config.seedDemo = true;   // only an empty library is seeded; a restart keeps the user's changes
+    return config;
+}
+
+} // namespace
+
 QString DemoSession::defaultDataDir()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/demo");
+}
+
+bool DemoSession::prepare(const QString &dataDir, QString *error)
+{
+    if (!makeDataDir(dataDir, error))
+        return false;
+    // The emulator seeds an empty library when it starts; it has no other entry point for seeding,
+    // so a short-lived server on this thread does it (it listens on a free loopback port for the
+    // moment) and stops again. The server the session uses then finds the library ready.
+    ikemu::EmulatorServer seeder(demoConfig(dataDir));
+    QString why;
+    const bool seeded = seeder.start(&why);
+    seeder.stop();
+    if (!seeded && error)
+        *error = QStringLiteral("The demo library could not be prepared in %1: %2. Check that the folder is writable and "
+                                "the disk has free space, or delete the folder to start the demo afresh.")
+                     .arg(QDir::toNativeSeparators(dataDir), why);
+    return seeded;
 }
 
 Session *DemoSession::start(QString *error, QObject *parent, const QString &dataDir)
@@ -22,17 +63,16 @@ Session *DemoSession::start(QString *error, QObject *parent, const QString &data
             *error = why;
         return nullptr;
     };
-    if (dataDir.isEmpty() || !QDir().mkpath(dataDir))
-        return fail(QStringLiteral("Could not create the demo folder %1.").arg(QDir::toNativeSeparators(dataDir)));
-
-    ikemu::EmulatorConfig config;
-    config.dataDir = dataDir;
-    config.port = 0;          // any free loopback port
-    config.seedDemo = true;   // only an empty library is seeded; a restart keeps the user's changes
-    auto server = std::make_unique<ikemu::EmulatorServer>(config);
     QString why;
+    if (!makeDataDir(dataDir, &why))
+        return fail(why);
+
+    const ikemu::EmulatorConfig config = demoConfig(dataDir);
+    auto server = std::make_unique<ikemu::EmulatorServer>(config);
     if (!server->start(&why))
-        return fail(QStringLiteral("The offline demo could not start: %1").arg(why));
+        return fail(QStringLiteral("The offline demo could not start: %1. Check that %2 is writable, or delete it to start "
+                                   "the demo afresh.")
+                        .arg(why, QDir::toNativeSeparators(dataDir)));
 
     Profile profile;
     profile.publicKey = config.publicKey;

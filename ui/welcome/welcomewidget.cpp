@@ -1,48 +1,31 @@
 #include "welcome/welcomewidget.h"
 
+#include "accounts/accountremover.h"
 #include "accounts/session.h"
+#include "accounts/storage/keystore.h"
 #include "accounts/storage/profilestore.h"
 #include "demo/demosession.h"
+#include "demo/demostarter.h"
+#include "welcome/connectaccountform.h"
 
-#include <QApplication>
 #include <QColor>
-#include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLineEdit>
+#include <QListWidget>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
 
 namespace ikui {
-
-namespace {
-
-QLineEdit *newField(const QString &objectName, const QString &accessibleName, const QString &placeholder, QWidget *parent)
-{
-    auto *field = new QLineEdit(parent);
-    field->setObjectName(objectName);
-    field->setAccessibleName(accessibleName);
-    field->setPlaceholderText(placeholder);
-    field->setClearButtonEnabled(true);
-    return field;
-}
-
-// "https://ik.imagekit.io/acme" -> "acme": a sensible default account name.
-QString nameFromEndpoint(const QString &endpoint)
-{
-    const QUrl url(endpoint.trimmed());
-    const QStringList segments = url.path().split(QLatin1Char('/'), Qt::SkipEmptyParts);
-    return segments.isEmpty() ? url.host() : segments.last();
-}
-
-} // namespace
 
 WelcomeWidget::WelcomeWidget(ProfileStore *profiles, KeyStore *keys, QWidget *parent)
     : QWidget(parent)
     , m_profiles(profiles)
     , m_keys(keys)
     , m_demoDataDir(DemoSession::defaultDataDir())
+    , m_demoStarter(new DemoStarter(this))
+    , m_remover(new AccountRemover(profiles, keys, this))
 {
     setWindowTitle(QStringLiteral("Welcome to Mediadesk"));
     setObjectName(QStringLiteral("welcome"));
@@ -52,29 +35,28 @@ WelcomeWidget::WelcomeWidget(ProfileStore *profiles, KeyStore *keys, QWidget *pa
                              this);
     title->setTextFormat(Qt::RichText);
 
-    auto *accountBox = new QGroupBox(QStringLiteral("Connect an ImageKit account"), this);
-    m_name = newField(QStringLiteral("profileName"), QStringLiteral("Account name"), QStringLiteral("e.g. work (default: your ImageKit id)"), accountBox);
-    m_privateKey = newField(QStringLiteral("privateKey"), QStringLiteral("Private key"), QStringLiteral("private_..."), accountBox);
-    m_privateKey->setEchoMode(QLineEdit::Password);
-    m_publicKey = newField(QStringLiteral("publicKey"), QStringLiteral("Public key"), QStringLiteral("public_..."), accountBox);
-    m_urlEndpoint = newField(QStringLiteral("urlEndpoint"), QStringLiteral("URL endpoint"), QStringLiteral("https://ik.imagekit.io/your_imagekit_id"), accountBox);
-    m_apiBase = newField(QStringLiteral("apiBase"), QStringLiteral("API base (optional)"), QStringLiteral("optional, for custom servers: https://api.example.com"), accountBox);
-    m_connectButton = new QPushButton(QStringLiteral("&Connect"), accountBox);
-    m_connectButton->setObjectName(QStringLiteral("connectButton"));
-    m_connectButton->setDefault(true);
+    // Saved accounts: shown only when there are some.
+    auto *savedBox = new QGroupBox(QStringLiteral("Saved accounts"), this);
+    m_savedBox = savedBox;
+    m_savedList = new QListWidget(savedBox);
+    m_savedList->setObjectName(QStringLiteral("savedProfiles"));
+    m_savedList->setAccessibleName(QStringLiteral("Saved accounts"));
+    m_openButton = new QPushButton(QStringLiteral("O&pen"), savedBox);
+    m_openButton->setObjectName(QStringLiteral("openProfileButton"));
+    m_removeButton = new QPushButton(QStringLiteral("&Remove…"), savedBox);
+    m_removeButton->setObjectName(QStringLiteral("removeProfileButton"));
+    auto *savedButtons = new QHBoxLayout;
+    savedButtons->addStretch();
+    savedButtons->addWidget(m_removeButton);
+    savedButtons->addWidget(m_openButton);
+    auto *savedLayout = new QVBoxLayout(savedBox);
+    savedLayout->addWidget(m_savedList);
+    savedLayout->addLayout(savedButtons);
 
-    auto *form = new QFormLayout;
-    form->addRow(QStringLiteral("Private &key:"), m_privateKey);
-    form->addRow(QStringLiteral("&Public key:"), m_publicKey);
-    form->addRow(QStringLiteral("URL &endpoint:"), m_urlEndpoint);
-    form->addRow(QStringLiteral("&Name:"), m_name);
-    form->addRow(QStringLiteral("&API base:"), m_apiBase);
-    auto *keyNote = new QLabel(QStringLiteral("The private key is stored in the system keychain, never in a settings file."), accountBox);
-    keyNote->setWordWrap(true);
+    auto *accountBox = new QGroupBox(QStringLiteral("Connect an ImageKit account"), this);
+    m_form = new ConnectAccountForm(profiles, keys, accountBox);
     auto *accountLayout = new QVBoxLayout(accountBox);
-    accountLayout->addLayout(form);
-    accountLayout->addWidget(keyNote);
-    accountLayout->addWidget(m_connectButton, 0, Qt::AlignRight);
+    accountLayout->addWidget(m_form);
 
     auto *demoBox = new QGroupBox(QStringLiteral("Try the offline demo"), this);
     auto *demoText = new QLabel(QStringLiteral("No account needed: a sample library served by a local ImageKit emulator. "
@@ -83,8 +65,16 @@ WelcomeWidget::WelcomeWidget(ProfileStore *profiles, KeyStore *keys, QWidget *pa
     demoText->setWordWrap(true);
     m_demoButton = new QPushButton(QStringLiteral("Try the &offline demo"), demoBox);
     m_demoButton->setObjectName(QStringLiteral("demoButton"));
+    // The first start generates the library: a busy bar while that runs on a worker thread.
+    m_demoProgress = new QProgressBar(demoBox);
+    m_demoProgress->setObjectName(QStringLiteral("demoProgress"));
+    m_demoProgress->setAccessibleName(QStringLiteral("Preparing the offline demo"));
+    m_demoProgress->setRange(0, 0);
+    m_demoProgress->setTextVisible(false);
+    m_demoProgress->hide();
     auto *demoLayout = new QVBoxLayout(demoBox);
     demoLayout->addWidget(demoText);
+    demoLayout->addWidget(m_demoProgress);
     demoLayout->addWidget(m_demoButton, 0, Qt::AlignRight);
 
     m_status = new QLabel(this);
@@ -93,58 +83,64 @@ WelcomeWidget::WelcomeWidget(ProfileStore *profiles, KeyStore *keys, QWidget *pa
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->setAccessibleName(QStringLiteral("Status"));
 
-    // Shown when the keychain cannot take the key: say so and offer the in-memory fallback.
-    m_keyringPanel = new QWidget(this);
-    m_keyringPanel->setObjectName(QStringLiteral("keyringPanel"));
-    m_keyringMessage = new QLabel(m_keyringPanel);
-    m_keyringMessage->setWordWrap(true);
-    m_keepForThisRunButton = new QPushButton(QStringLiteral("Keep the key for this run &only"), m_keyringPanel);
-    m_keepForThisRunButton->setObjectName(QStringLiteral("keepForThisRunButton"));
-    auto *cancelRunOnly = new QPushButton(QStringLiteral("Cancel"), m_keyringPanel);
-    cancelRunOnly->setObjectName(QStringLiteral("cancelRunOnlyButton"));
-    auto *keyringButtons = new QHBoxLayout;
-    keyringButtons->addStretch();
-    keyringButtons->addWidget(cancelRunOnly);
-    keyringButtons->addWidget(m_keepForThisRunButton);
-    auto *keyringLayout = new QVBoxLayout(m_keyringPanel);
-    keyringLayout->setContentsMargins(0, 0, 0, 0);
-    keyringLayout->addWidget(m_keyringMessage);
-    keyringLayout->addLayout(keyringButtons);
-    m_keyringPanel->hide();
+    auto *sideColumn = new QVBoxLayout;
+    sideColumn->addWidget(savedBox, 1);
+    sideColumn->addWidget(demoBox);
+    sideColumn->addStretch(0);
+    auto *columns = new QHBoxLayout;
+    columns->addWidget(accountBox, 3, Qt::AlignTop);
+    columns->addLayout(sideColumn, 2);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(title);
-    layout->addWidget(accountBox);
-    layout->addWidget(demoBox);
+    layout->addLayout(columns);
     layout->addWidget(m_status);
-    layout->addWidget(m_keyringPanel);
     layout->addStretch();
 
-    connect(m_connectButton, &QPushButton::clicked, this, &WelcomeWidget::connectAccount);
-    for (QLineEdit *field : {m_name, m_privateKey, m_publicKey, m_urlEndpoint, m_apiBase})
-        connect(field, &QLineEdit::returnPressed, this, &WelcomeWidget::connectAccount);
-    connect(m_demoButton, &QPushButton::clicked, this, &WelcomeWidget::startDemo);
-    connect(&m_check, &AccountCheck::failed, this, &WelcomeWidget::onCheckFailed);
-    connect(&m_check, &AccountCheck::succeeded, this, &WelcomeWidget::onCheckSucceeded);
-    connect(m_keys, &KeyStore::keyWritten, this, &WelcomeWidget::onKeyWritten);
-    connect(m_keys, &KeyStore::failed, this, &WelcomeWidget::onKeyFailed);
-    connect(m_keepForThisRunButton, &QPushButton::clicked, this, [this] { finishConnect(true); });
-    connect(cancelRunOnly, &QPushButton::clicked, this, [this] {
-        clearPending();
-        setBusy(false);
-        showStatus(QStringLiteral("Nothing was saved."), false);
+    connect(m_form, &ConnectAccountForm::statusChanged, this, &WelcomeWidget::showStatus);
+    connect(m_form, &ConnectAccountForm::connected, this, &WelcomeWidget::sessionReady);
+    connect(m_form, &ConnectAccountForm::busyChanged, this, [this](bool busy) {
+        m_demoButton->setEnabled(!busy && !isStartingDemo());
+        rebuildProfileList();
     });
+    connect(m_demoButton, &QPushButton::clicked, this, &WelcomeWidget::startDemo);
+    connect(m_demoStarter, &DemoStarter::finished, this, [this](Session *session) {
+        setDemoBusy(false);
+        showStatus(QStringLiteral("The offline demo is running."), false);
+        Q_EMIT sessionReady(session);
+    });
+    connect(m_demoStarter, &DemoStarter::failed, this, [this](const QString &message) {
+        setDemoBusy(false);
+        showStatus(message, true);
+    });
+    connect(m_openButton, &QPushButton::clicked, this, &WelcomeWidget::openSelectedProfile);
+    connect(m_savedList, &QListWidget::itemActivated, this, &WelcomeWidget::openSelectedProfile);
+    connect(m_savedList, &QListWidget::currentRowChanged, this, [this] {
+        const bool chosen = m_savedList->currentItem() != nullptr;
+        m_openButton->setEnabled(chosen && !isStartingDemo() && !m_form->isBusy());
+        m_removeButton->setEnabled(chosen && !isStartingDemo() && !m_form->isBusy());
+    });
+    connect(m_removeButton, &QPushButton::clicked, this, [this] {
+        if (QListWidgetItem *item = m_savedList->currentItem())
+            removeProfile(item->data(Qt::UserRole).toString());
+    });
+    connect(m_remover, &AccountRemover::removed, this, [this](const QString &name, const QString &keychainProblem) {
+        if (keychainProblem.isEmpty())
+            showStatus(QStringLiteral("The account \"%1\" was removed.").arg(name), false);
+        else
+            showStatus(QStringLiteral("The account \"%1\" was removed, but its private key may still be in the keychain. %2")
+                           .arg(name, keychainProblem),
+                       true);
+    });
+    connect(m_profiles, &ProfileStore::profilesChanged, this, &WelcomeWidget::rebuildProfileList);
+    rebuildProfileList();
 }
+
+WelcomeWidget::~WelcomeWidget() = default;
 
 void WelcomeWidget::editProfile(const Profile &profile, const QString &message)
 {
-    m_replacingProfile = profile.name;
-    m_name->setText(profile.name);
-    m_publicKey->setText(profile.publicKey);
-    m_urlEndpoint->setText(profile.urlEndpoint);
-    m_apiBase->setText(profile.apiBase.toString());
-    m_privateKey->clear();
-    m_privateKey->setFocus();
+    m_form->editProfile(profile);
     showStatus(message, true);
 }
 
@@ -153,134 +149,67 @@ QString WelcomeWidget::statusText() const
     return m_status->text();
 }
 
-Profile WelcomeWidget::profileFromForm() const
+bool WelcomeWidget::isStartingDemo() const
 {
-    Profile profile;
-    profile.name = m_name->text().trimmed();
-    if (profile.name.isEmpty())
-        profile.name = nameFromEndpoint(m_urlEndpoint->text());
-    profile.publicKey = m_publicKey->text().trimmed();
-    profile.urlEndpoint = m_urlEndpoint->text().trimmed();
-    const QString apiBase = m_apiBase->text().trimmed();
-    if (!apiBase.isEmpty()) {
-        // One base for both APIs: custom servers (and the emulator) serve upload and management together.
-        profile.apiBase = QUrl(apiBase);
-        profile.uploadBase = QUrl(apiBase);
-    }
-    return profile;
-}
-
-void WelcomeWidget::connectAccount()
-{
-    if (m_check.isRunning() || m_keyringPanel->isVisible())
-        return;
-    const Profile profile = profileFromForm();
-    if (profile.name != m_replacingProfile && m_profiles->contains(profile.name)) {
-        onCheckFailed(QStringLiteral("An account named \"%1\" is already saved: choose another name.").arg(profile.name),
-                      AccountCheck::Field::Name);
-        return;
-    }
-    setBusy(true);
-    showStatus(QStringLiteral("Checking the account…"), false);
-    m_check.start(profile, m_privateKey->text());
-}
-
-void WelcomeWidget::onCheckFailed(const QString &message, AccountCheck::Field field)
-{
-    setBusy(false);
-    showStatus(message, true);
-    switch (field) {
-    case AccountCheck::Field::Name: m_name->setFocus(); break;
-    case AccountCheck::Field::PrivateKey: m_privateKey->setFocus(); m_privateKey->selectAll(); break;
-    case AccountCheck::Field::PublicKey: m_publicKey->setFocus(); break;
-    case AccountCheck::Field::UrlEndpoint: m_urlEndpoint->setFocus(); break;
-    case AccountCheck::Field::ApiBase: m_apiBase->setFocus(); break;
-    case AccountCheck::Field::None: break;
-    }
-}
-
-void WelcomeWidget::onCheckSucceeded(const Profile &profile)
-{
-    m_pendingProfile = profile;
-    m_pendingKey = m_privateKey->text().trimmed();
-    showStatus(QStringLiteral("The keys work. Saving the private key in the system keychain…"), false);
-    m_keys->writeKey(profile.name, m_pendingKey);
-}
-
-void WelcomeWidget::onKeyWritten(const QString &profileName)
-{
-    if (m_pendingKey.isEmpty() || profileName != m_pendingProfile.name)
-        return; // someone else's write
-    finishConnect(false);
-}
-
-void WelcomeWidget::onKeyFailed(KeyStore::Operation operation, const QString &profileName, const KeyStoreFailure &failure)
-{
-    if (operation != KeyStore::Operation::Write || m_pendingKey.isEmpty() || profileName != m_pendingProfile.name)
-        return;
-    if (failure.keyringUnavailable()) {
-        m_keyringMessage->setText(QStringLiteral("%1 You can keep the key for this run only: Mediadesk will ask for it "
-                                                 "again next time. It is never written to disk.")
-                                      .arg(failure.message));
-        m_keyringPanel->show();
-        m_keepForThisRunButton->setFocus();
-        showStatus(failure.detail.isEmpty() ? QString() : QStringLiteral("Keychain: %1").arg(failure.detail), true);
-        return;
-    }
-    clearPending();
-    setBusy(false);
-    showStatus(QStringLiteral("%1 Nothing was saved.").arg(failure.message), true);
-}
-
-void WelcomeWidget::finishConnect(bool keyForThisRunOnly)
-{
-    const Profile profile = m_pendingProfile;
-    const QString key = m_pendingKey;
-    clearPending();
-    QString error;
-    if (!m_profiles->save(profile, &error)) {
-        setBusy(false);
-        showStatus(error, true);
-        return;
-    }
-    if (keyForThisRunOnly)
-        m_keys->keepForThisRun(profile.name, key);
-    m_profiles->setLastUsed(profile.name);
-    Session *session = Session::create(profile, key, &error);
-    setBusy(false);
-    if (!session) {
-        showStatus(error, true);
-        return;
-    }
-    m_privateKey->clear();
-    m_replacingProfile.clear();
-    showStatus(keyForThisRunOnly ? QStringLiteral("Connected to %1 (key kept for this run only).").arg(profile.name)
-                                 : QStringLiteral("Connected to %1.").arg(profile.name),
-               false);
-    Q_EMIT sessionReady(session);
+    return m_demoStarter->isRunning();
 }
 
 void WelcomeWidget::startDemo()
 {
-    setBusy(true);
-    showStatus(QStringLiteral("Starting the offline demo…"), false);
-    // Seeding the library the first time takes a moment: let the status paint first.
-    QApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
-    QString error;
-    Session *session = DemoSession::start(&error, nullptr, m_demoDataDir);
-    setBusy(false);
-    if (!session) {
-        showStatus(error, true);
+    if (isStartingDemo() || m_form->isBusy())
         return;
-    }
-    showStatus(QStringLiteral("The offline demo is running."), false);
-    Q_EMIT sessionReady(session);
+    m_demoStarter->start(m_demoDataDir);
+    setDemoBusy(true);
+    showStatus(QStringLiteral("Preparing the offline demo… The first start generates its sample library, which takes a few seconds."),
+               false);
 }
 
-void WelcomeWidget::setBusy(bool busy)
+void WelcomeWidget::removeProfile(const QString &name)
 {
-    for (QWidget *widget : std::initializer_list<QWidget *>{m_name, m_privateKey, m_publicKey, m_urlEndpoint, m_apiBase, m_connectButton, m_demoButton})
-        widget->setEnabled(!busy);
+    if (!m_profiles->contains(name))
+        return;
+    if (!AccountRemover::confirm(this, name))
+        return;
+    m_remover->remove(name);
+}
+
+void WelcomeWidget::rebuildProfileList()
+{
+    const QString current = m_savedList->currentItem() ? m_savedList->currentItem()->data(Qt::UserRole).toString()
+                                                       : m_profiles->lastUsed();
+    m_savedList->clear();
+    for (const Profile &profile : m_profiles->profiles()) {
+        auto *item = new QListWidgetItem(profile.name, m_savedList);
+        item->setData(Qt::UserRole, profile.name);
+        item->setToolTip(profile.urlEndpoint);
+        if (profile.name == current)
+            m_savedList->setCurrentItem(item);
+    }
+    if (!m_savedList->currentItem() && m_savedList->count() > 0)
+        m_savedList->setCurrentRow(0);
+    m_savedBox->setVisible(m_savedList->count() > 0);
+    const bool chosen = m_savedList->currentItem() != nullptr;
+    const bool free = !isStartingDemo() && !m_form->isBusy();
+    m_savedList->setEnabled(free);
+    m_openButton->setEnabled(chosen && free);
+    m_removeButton->setEnabled(chosen && free);
+}
+
+void WelcomeWidget::openSelectedProfile()
+{
+    QListWidgetItem *item = m_savedList->currentItem();
+    if (!item || isStartingDemo() || m_form->isBusy())
+        return;
+    showStatus(QStringLiteral("Opening %1…").arg(item->text()), false);
+    Q_EMIT profileRequested(item->data(Qt::UserRole).toString());
+}
+
+void WelcomeWidget::setDemoBusy(bool busy)
+{
+    m_demoProgress->setVisible(busy);
+    m_demoButton->setEnabled(!busy && !m_form->isBusy());
+    m_form->setLocked(busy);
+    rebuildProfileList();
 }
 
 void WelcomeWidget::showStatus(const QString &text, bool isError)
@@ -292,13 +221,6 @@ void WelcomeWidget::showStatus(const QString &text, bool isError)
     if (isError)
         palette.setColor(QPalette::WindowText, QColor(0xd0, 0x30, 0x30));
     m_status->setPalette(palette);
-}
-
-void WelcomeWidget::clearPending()
-{
-    m_pendingProfile = {};
-    m_pendingKey.clear();
-    m_keyringPanel->hide();
 }
 
 } // namespace ikui

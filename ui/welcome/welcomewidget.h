@@ -1,30 +1,34 @@
 #pragma once
 
-#include "accounts/storage/keystore.h"
 #include "accounts/storage/profile.h"
-#include "welcome/accountcheck.h"
 
 #include <QWidget>
 
 class QLabel;
-class QLineEdit;
+class QListWidget;
+class QProgressBar;
 class QPushButton;
 
 namespace ikui {
 
+class AccountRemover;
+class ConnectAccountForm;
+class DemoStarter;
+class KeyStore;
 class ProfileStore;
 class Session;
 
-// The first-run screen (and what shows when no profile can be opened): "Connect an ImageKit
-// account" checks the keys with one API call, stores the private key in the keychain (or, with
-// no keyring, for this run only when the user agrees) and saves the profile; "Try the offline
-// demo" starts the in-process emulator. Either way sessionReady() hands over a new Session.
+// The first-run screen (and what shows when no profile can be opened): the saved accounts (open,
+// remove), "Connect an ImageKit account" (ConnectAccountForm) and "Try the offline demo", which
+// prepares the demo library off the UI thread with a progress bar. A new account or the demo is
+// handed over with sessionReady(); opening a saved account is the owner's job (profileRequested).
 class WelcomeWidget : public QWidget
 {
     Q_OBJECT
 
 public:
     WelcomeWidget(ProfileStore *profiles, KeyStore *keys, QWidget *parent = nullptr);
+    ~WelcomeWidget() override;
 
     // Fills the form with a saved profile (whose key must be entered again) and says why.
     void editProfile(const Profile &profile, const QString &message);
@@ -33,46 +37,42 @@ public:
 
     // Shows why the app is here instead of in an account (a profile that could not be opened).
     void showError(const QString &message) { showStatus(message, true); }
+    void showMessage(const QString &message) { showStatus(message, false); }
     QString statusText() const;
+
+    // "Try the offline demo": returns at once; sessionReady() or an error in the status follows.
+    void startDemo();
+    bool isStartingDemo() const;
+
+    // Asks for confirmation, then removes the account and its keychain entry.
+    void removeProfile(const QString &name);
 
 Q_SIGNALS:
     // The receiver owns the session.
     void sessionReady(ikui::Session *session);
+    // The user chose a saved account to open.
+    void profileRequested(const QString &name);
 
 private:
-    void connectAccount();
-    void startDemo();
-    void onCheckFailed(const QString &message, AccountCheck::Field field);
-    void onCheckSucceeded(const Profile &profile);
-    void onKeyWritten(const QString &profileName);
-    void onKeyFailed(KeyStore::Operation operation, const QString &profileName, const KeyStoreFailure &failure);
-    void finishConnect(bool keyForThisRunOnly);
-    Profile profileFromForm() const;
-    void setBusy(bool busy);
+    void rebuildProfileList();
+    void openSelectedProfile();
+    void setDemoBusy(bool busy);
     void showStatus(const QString &text, bool isError);
-    void clearPending();
 
     ProfileStore *m_profiles;
     KeyStore *m_keys;
-    AccountCheck m_check;
     QString m_demoDataDir;
-    QString m_replacingProfile;   // the saved profile editProfile() opened: may be overwritten
+    ConnectAccountForm *m_form;
+    DemoStarter *m_demoStarter;
+    AccountRemover *m_remover;
 
-    // The checked account waiting for the keychain.
-    Profile m_pendingProfile;
-    QString m_pendingKey;
-
-    QLineEdit *m_name;
-    QLineEdit *m_privateKey;
-    QLineEdit *m_publicKey;
-    QLineEdit *m_urlEndpoint;
-    QLineEdit *m_apiBase;
-    QPushButton *m_connectButton;
+    QWidget *m_savedBox;
+    QListWidget *m_savedList;
+    QPushButton *m_openButton;
+    QPushButton *m_removeButton;
     QPushButton *m_demoButton;
+    QProgressBar *m_demoProgress;
     QLabel *m_status;
-    QWidget *m_keyringPanel;
-    QLabel *m_keyringMessage;
-    QPushButton *m_keepForThisRunButton;
 };
 
 } // namespace ikui

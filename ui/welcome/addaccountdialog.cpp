@@ -1,0 +1,57 @@
+#include "welcome/addaccountdialog.h"
+
+#include "accounts/session.h"
+#include "welcome/connectaccountform.h"
+
+#include <QColor>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace ikui {
+
+AddAccountDialog::AddAccountDialog(ProfileStore *profiles, KeyStore *keys, QWidget *parent)
+    : QDialog(parent)
+    , m_form(new ConnectAccountForm(profiles, keys, this))
+    , m_status(new QLabel(this))
+{
+    setObjectName(QStringLiteral("addAccountDialog"));
+    setWindowTitle(QStringLiteral("Add an ImageKit account"));
+    m_status->setObjectName(QStringLiteral("statusLabel"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status->setAccessibleName(QStringLiteral("Status"));
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_form);
+    layout->addWidget(m_status);
+    layout->addWidget(buttons);
+    resize(560, sizeHint().height());
+
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_form, &ConnectAccountForm::busyChanged, this,
+            [buttons](bool busy) { buttons->button(QDialogButtonBox::Cancel)->setEnabled(!busy); });
+    connect(m_form, &ConnectAccountForm::statusChanged, this, &AddAccountDialog::showStatus);
+    connect(m_form, &ConnectAccountForm::connected, this, [this](Session *session) {
+        accept();
+        Q_EMIT sessionReady(session);
+    });
+}
+
+QString AddAccountDialog::statusText() const
+{
+    return m_status->text();
+}
+
+void AddAccountDialog::showStatus(const QString &text, bool isError)
+{
+    m_status->setText(text);
+    QPalette palette = this->palette();
+    if (isError)
+        palette.setColor(QPalette::WindowText, QColor(0xd0, 0x30, 0x30));
+    m_status->setPalette(palette);
+}
+
+} // namespace ikui
