@@ -39,6 +39,7 @@ void ParameterEditor::addRow(QGridLayout *grid, const ik::TransformParameter &pa
     row.include->setToolTip(QString::fromUtf8(parameter.help));
     row.include->setAccessibleName(QStringLiteral("Use ") + parameterLabel(parameter));
     row.control = createParameterControl(parameter, this);
+    row.defaultValue = row.control->value();
     row.message = new QLabel(this);
     row.message->setObjectName(QStringLiteral("message-") + parameter.nameText());
     row.message->setWordWrap(true);
@@ -87,7 +88,9 @@ void ParameterEditor::setValues(const ik::TransformCodeValues &values, const QSt
             }
         }
         row.include->setChecked(value.has_value());
-        if (value && !row.control->setValue(*value))
+        if (!value)
+            row.control->setValue(row.defaultValue); // a new step starts from fresh controls
+        else if (!row.control->setValue(*value))
             showMessage(row, QStringLiteral("Kept as read: \"%1\" (this control cannot show it; edit it to replace it).").arg(*value));
         else
             showMessage(row, QString());

@@ -60,6 +60,7 @@ private:
         QCheckBox *include = nullptr;
         ParameterControl *control = nullptr;
         QLabel *message = nullptr;
+        QString defaultValue; // what a fresh control shows: rows of absent parameters go back to it
     };
 
     void addRow(QGridLayout *grid, const ik::TransformParameter &parameter);
