@@ -60,3 +60,7 @@ struct FileEntry
 };
 
 } // namespace ikui
+
+// Its members (QString, QStringList, numbers) may be moved in memory as bytes: growing a
+// 100,000-row listing is then a realloc, not 100,000 element moves on the UI thread.
+Q_DECLARE_TYPEINFO(ikui::FileEntry, Q_RELOCATABLE_TYPE);

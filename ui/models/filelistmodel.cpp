@@ -5,9 +5,13 @@
 #include <QDateTime>
 #include <QLocale>
 #include <QMimeData>
+#include <QTimer>
 #include <QUrl>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <limits>
+#include <utility>
 
 namespace ikui {
 
@@ -31,7 +35,12 @@ QDateTime timeOf(qint64 ms)
 FileListModel::FileListModel(const ik::ImageKit *imagekit, QObject *parent)
     : QAbstractTableModel(parent)
     , m_imagekit(*imagekit)
+    , m_sliceTimer(new QTimer(this))
 {
+    // The rest of a page on the next turn, after input and painting had theirs.
+    m_sliceTimer->setSingleShot(true);
+    m_sliceTimer->setInterval(0);
+    connect(m_sliceTimer, &QTimer::timeout, this, [this] { insertPendingRows(m_insertSliceSize); });
 }
 
 FileListModel::~FileListModel()
@@ -40,6 +49,9 @@ FileListModel::~FileListModel()
         m_pageJob->disconnect(this);
         m_pageJob->cancel();
     }
+    // A parse still running keeps its own copy of the body and is simply not heard from.
+    if (m_parse)
+        m_parse->disconnect(this);
 }
 
 void FileListModel::setFolder(const QString &folderPath)
@@ -99,6 +111,11 @@ void FileListModel::setFirstPageSize(int firstPageSize)
     m_firstPageSize = std::clamp(firstPageSize, 0, int(ik::ListFilesOptions::MaxLimit));
 }
 
+void FileListModel::setInsertSliceSize(int rows)
+{
+    m_insertSliceSize = std::clamp(rows, 1, int(ik::ListFilesOptions::MaxLimit));
+}
+
 void FileListModel::refresh()
 {
     resetListing();
@@ -122,6 +139,7 @@ void FileListModel::resetListing()
         job->disconnect(this);
         job->cancel();
     }
+    dropPendingPage();
     m_entries.clear();
     m_entries.squeeze();
     m_strings.clear();
@@ -133,12 +151,14 @@ void FileListModel::resetListing()
     endResetModel();
     if (m_thumbnails)
         m_thumbnails->request({});
-    Q_EMIT loadingChanged(false);
+    // A view (or the model tester) may have asked for the new listing's first page already.
+    if (!isLoading())
+        Q_EMIT loadingChanged(false);
 }
 
 bool FileListModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && !m_exhausted && !m_failed && m_pageJob.isNull();
+    return !parent.isValid() && !m_exhausted && !m_failed && !isLoading();
 }
 
 void FileListModel::fetchMore(const QModelIndex &parent)
@@ -158,47 +178,116 @@ void FileListModel::fetchMore(const QModelIndex &parent)
     options.limit = m_requestedLimit;
     options.skip = m_nextSkip;
     ik::FileListJob *job = m_imagekit.listFiles(options);
+    job->setParseDeferred(true); // parsed on a worker thread (onPageBody)
     ++m_pageRequestCount;
     const quint64 generation = m_generation;
-    connect(job, &ik::FileListJob::finished, this,
-            [this, generation](const ik::FileList &page) { onPage(page, generation); });
+    connect(job, &ik::FileListJob::bodyReceived, this,
+            [this, generation](const ik::ResponseMetadata &response) { onPageBody(response, generation); });
     connect(job, &ik::ApiJob::failed, this,
             [this, generation](const ik::ApiError &error) { onPageFailed(error, generation); });
     m_pageJob = job;
     Q_EMIT loadingChanged(true);
 }
 
-void FileListModel::onPage(const ik::FileList &page, quint64 generation)
+void FileListModel::onPageBody(const ik::ResponseMetadata &response, quint64 generation)
 {
     if (generation != m_generation)
         return;
     m_pageJob = nullptr;
-    const qsizetype received = page.entryCount();
-    m_nextSkip += received;
-    if (received < m_requestedLimit)
-        m_exhausted = true;
+    m_parsingResponse = response;
+    m_parse = new QFutureWatcher<ParsedFilePage>(this);
+    QFutureWatcher<ParsedFilePage> *watcher = m_parse;
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        // A watcher of a dropped page (listing changed, or settled by an edit) is not m_parse.
+        if (watcher != m_parse)
+            return;
+        m_parse = nullptr;
+        ParsedFilePage page = watcher->result();
+        watcher->deleteLater();
+        onPageParsed(std::move(page), std::exchange(m_parsingResponse, {}));
+    });
+    // The worker gets its own copy of the body (implicitly shared bytes): nothing it touches
+    // belongs to the model, so the model may go away or change listing while it runs.
+    watcher->setFuture(QtConcurrent::run(&FilePageParser::parse, response));
+}
 
-    QVector<FileEntry> fresh;
-    fresh.reserve(received);
-    // type=all lists folders before files; a folder or file this model inserted itself after an
-    // operation may come again in a page: keep one row.
-    for (const ik::FolderItem &folder : page.folders) {
-        if (!m_locallyInserted.remove(folder.folderId))
-            fresh.append(FileEntry::fromFolder(folder, m_strings));
+void FileListModel::onPageParsed(ParsedFilePage page, const ik::ResponseMetadata &response)
+{
+    if (!page.ok()) {
+        onPageFailed(ik::ApiError(ik::ErrorKind::UnparseableResponse,
+                                  QStringLiteral("Unexpected response from GET /v1/files: %1").arg(page.error), {},
+                                  response),
+                     m_generation);
+        return;
     }
-    for (const ik::FileItem &file : page.files) {
-        if (!m_locallyInserted.remove(file.fileId))
-            fresh.append(FileEntry::fromFile(file, m_strings));
+    m_nextSkip += page.entryCount;
+    if (page.entryCount < m_requestedLimit)
+        m_exhausted = true;
+    // A folder or file this model inserted itself after an operation may come again in a page:
+    // keep one row. The page's strings join the model's pool (one copy per distinct string).
+    m_pendingRows.reserve(m_pendingRows.size() + page.entries.size());
+    for (FileEntry &entry : page.entries) {
+        if (m_locallyInserted.remove(entry.id))
+            continue;
+        entry.folder = m_strings.intern(entry.folder);
+        entry.mime = m_strings.intern(entry.mime);
+        for (QString &tag : entry.tags)
+            tag = m_strings.intern(tag);
+        m_pendingRows.append(std::move(entry));
     }
-    if (!fresh.isEmpty()) {
+    insertPendingRows(m_insertSliceSize);
+}
+
+void FileListModel::insertPendingRows(int maxRows)
+{
+    const int count = int(qMin<qsizetype>(m_pendingRows.size() - m_pendingNext, maxRows));
+    if (count > 0) {
         const int first = int(m_entries.size());
-        beginInsertRows({}, first, first + int(fresh.size()) - 1);
-        m_entries.append(std::move(fresh));
+        beginInsertRows({}, first, first + count - 1);
+        for (int i = 0; i < count; ++i)
+            m_entries.append(std::move(m_pendingRows[m_pendingNext + i]));
+        m_pendingNext += count;
         endInsertRows();
     }
+    if (m_pendingNext < m_pendingRows.size()) {
+        m_sliceTimer->start();
+        return;
+    }
+    m_sliceTimer->stop();
+    m_pendingRows.clear();
+    m_pendingRows.squeeze();
+    m_pendingNext = 0;
     Q_EMIT loadingChanged(false);
     if (m_exhausted)
         Q_EMIT listingComplete(rowCount());
+}
+
+void FileListModel::settlePendingPage()
+{
+    if (m_parse) {
+        QFutureWatcher<ParsedFilePage> *watcher = std::exchange(m_parse, nullptr);
+        watcher->disconnect(this);
+        watcher->waitForFinished();
+        const ParsedFilePage page = watcher->result();
+        watcher->deleteLater();
+        onPageParsed(page, std::exchange(m_parsingResponse, {}));
+    }
+    if (!m_pendingRows.isEmpty())
+        insertPendingRows(std::numeric_limits<int>::max());
+}
+
+void FileListModel::dropPendingPage()
+{
+    if (m_parse) {
+        m_parse->disconnect(this);
+        m_parse->deleteLater();
+        m_parse = nullptr;
+    }
+    m_parsingResponse = {};
+    m_pendingRows.clear();
+    m_pendingRows.squeeze();
+    m_pendingNext = 0;
+    m_sliceTimer->stop();
 }
 
 void FileListModel::onPageFailed(const ik::ApiError &error, quint64 generation)
@@ -289,6 +378,7 @@ void FileListModel::requestFileDetails(const QString &fileId)
 
 bool FileListModel::updateFile(const ik::FileItem &file)
 {
+    settlePendingPage();
     const int row = rowOfId(file.fileId);
     if (row < 0)
         return false;
@@ -301,6 +391,7 @@ bool FileListModel::updateFile(const ik::FileItem &file)
 
 bool FileListModel::renameEntry(const QString &id, const QString &newName)
 {
+    settlePendingPage();
     const int row = rowOfId(id);
     if (row < 0 || newName.isEmpty())
         return false;
@@ -323,6 +414,7 @@ bool FileListModel::renameEntry(const QString &id, const QString &newName)
 
 int FileListModel::removeEntries(const QStringList &ids)
 {
+    settlePendingPage();
     int removed = 0;
     for (const QString &id : ids) {
         const int row = rowOfId(id);
@@ -396,6 +488,7 @@ int FileListModel::sortedInsertRow(const FileEntry &entry) const
 
 bool FileListModel::insertEntry(FileEntry entry)
 {
+    settlePendingPage();
     if (!belongsHere(entry))
         return false;
     const int row = sortedInsertRow(entry);

@@ -1,15 +1,19 @@
 #pragma once
 
 #include "models/fileentry.h"
+#include "models/filepageparser.h"
 
 #include "api/apierror.h"
 #include "api/imagekit.h"
 
 #include <QAbstractTableModel>
+#include <QFutureWatcher>
 #include <QPointer>
 #include <QSet>
 #include <QString>
 #include <QVector>
+
+class QTimer;
 
 namespace ikui {
 
@@ -24,6 +28,13 @@ struct ThumbnailSource;
 // skip/limit, ONE page per fetchMore(), only when the view asks: nothing is requested by
 // setFolder() itself until a view (or the caller) calls fetchMore(). Rows are compact
 // FileEntry records; the full ik::FileItem of a row comes from requestFileDetails().
+//
+// The UI thread never parses a page: the body goes to a worker thread (QtConcurrent,
+// FilePageParser) and comes back as rows, which are inserted at most insertSliceSize() per
+// event-loop turn. A page counts as loading (isLoading(), canFetchMore() false) until its last
+// row is in. Changing the listing drops a page still being parsed or inserted; an edit
+// (updateFile, removeEntries, insertFile ...) first completes the page in progress, so it always
+// sees every row received.
 //
 //     ikui::FileListModel model(&imagekit);
 //     model.setThumbnailProvider(&thumbnails);
@@ -82,12 +93,18 @@ public:
     // A smaller first page (0 = the page size): the first screen shows sooner and the UI thread
     // parses less at once; later pages use pageSize().
     void setFirstPageSize(int firstPageSize);
+    // Rows inserted per event-loop turn while a page comes in (default 1000, i.e. a whole page:
+    // each insertion makes a view lay out all its rows again, so fewer, larger insertions cost
+    // the UI thread less; the parse, not the insertion, is the expensive part). 1..1000.
+    void setInsertSliceSize(int rows);
+    int insertSliceSize() const { return m_insertSliceSize; }
     // Drops every row and lists again from the start (F5).
     void refresh();
     // After a failed page: fetch it again.
     void retry();
 
-    bool isLoading() const { return !m_pageJob.isNull(); }
+    // A page is requested, parsed or inserted.
+    bool isLoading() const { return !m_pageJob.isNull() || m_parse || !m_pendingRows.isEmpty(); }
     // Every entry of the listing is loaded.
     bool isComplete() const { return m_exhausted; }
     // Page requests sent since construction (tests and benchmarks).
@@ -146,9 +163,15 @@ Q_SIGNALS:
 
 private:
     void resetListing();
-    void onPage(const ik::FileList &page, quint64 generation);
+    void onPageBody(const ik::ResponseMetadata &response, quint64 generation);
+    void onPageParsed(ParsedFilePage page, const ik::ResponseMetadata &response);
     void onPageFailed(const ik::ApiError &error, quint64 generation);
-    void setLoading(ik::FileListJob *job);
+    // Inserts up to `maxRows` pending rows; schedules the rest for the next event-loop turn.
+    void insertPendingRows(int maxRows);
+    // Completes the page in progress now (waits for its parse, inserts every row): for edits,
+    // which must see every received row.
+    void settlePendingPage();
+    void dropPendingPage();
     QList<ThumbnailSource> thumbnailSources(int first, int last) const;
     void onThumbnailReady(const QString &fileId);
     int sortedInsertRow(const FileEntry &entry) const;
@@ -175,6 +198,12 @@ private:
     bool m_failed = false;
     quint64 m_generation = 0;        // bumped on every reset: answers of older listings are dropped
     QPointer<ik::FileListJob> m_pageJob;
+    QFutureWatcher<ParsedFilePage> *m_parse = nullptr; // the page being parsed on a worker
+    ik::ResponseMetadata m_parsingResponse;             // its response (for an error report)
+    QVector<FileEntry> m_pendingRows;                   // parsed, not yet inserted, in order
+    qsizetype m_pendingNext = 0;                        // next of m_pendingRows to insert
+    int m_insertSliceSize = ik::ListFilesOptions::MaxLimit;
+    QTimer *m_sliceTimer;                               // zero-interval: the next slice
     int m_pageRequestCount = 0;
     int m_visibleFirst = -1;
     int m_visibleLast = -1;

@@ -181,6 +181,7 @@ void ThumbnailProvider::startFetch(const ThumbnailRequest &request)
     const QString key = request.key;
     const QString fileId = request.fileId;
     connect(reply, &QNetworkReply::finished, this, [this, reply, key, fileId] { onReplyFinished(reply, key, fileId); });
+    Q_EMIT fetchStarted(fileId);
 }
 
 void ThumbnailProvider::abortFetch(const QString &key)

@@ -86,6 +86,8 @@ public:
 
 Q_SIGNALS:
     void thumbnailReady(const QString &fileId);
+    // A network (or disk cache) request for a file's thumbnail has just started.
+    void fetchStarted(const QString &fileId);
 
 private:
     QString cacheKey(const QString &fileId) const;

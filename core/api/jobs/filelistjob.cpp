@@ -9,6 +9,10 @@ FileListJob::FileListJob(ApiClient *client, ApiRequest request, ApiError validat
 
 std::optional<ApiError> FileListJob::handleSuccess(const ResponseMetadata &metadata)
 {
+    if (m_parseDeferred) {
+        Q_EMIT bodyReceived(metadata);
+        return std::nullopt;
+    }
     QString why;
     std::optional<FileList> parsed = FileList::fromResponse(metadata, &why);
     if (!parsed)
