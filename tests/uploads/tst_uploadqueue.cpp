@@ -514,13 +514,25 @@ private Q_SLOTS:
         QCOMPARE(queue.model()->rowCount(), 100000);
         QCOMPARE(queue.model()->rowAt(99999).folder, QStringLiteral("/bulk/99"));
         qInfo("100,000 items: added in %lld ms, reloaded in %lld ms", addMs, timer.elapsed());
-        // The file vanishes: every item fails with the reason, one after the other, without
-        // sending anything (and without nesting a call per item).
-        QVERIFY(QFile::remove(localDir() + QStringLiteral("/one.bin")));
+    }
+
+    void manyVanishedFilesFailOneAfterTheOther()
+    {
+        // 20,000 items ending inside the scheduling loop, without nesting a call per item (which
+        // would overflow the stack) and without sending anything.
+        uploadtest::writeFile(localDir() + QStringLiteral("/gone.bin"), "0123456789");
+        QList<UploadSource> sources;
+        for (int i = 0; i < 20000; ++i)
+            sources.append(UploadSource{localDir() + QStringLiteral("/gone.bin"), QStringLiteral("/v/%1").arg(i)});
+        UploadQueue queue(m_api.imageKit.get(), databasePath());
+        QString error;
+        QVERIFY(queue.open(&error));
+        QVERIFY(queue.addBatch(sources, UploadBatchOptions(), &error) > 0);
+        QVERIFY(QFile::remove(localDir() + QStringLiteral("/gone.bin")));
         QSignalSpy finished(&queue, &UploadQueue::queueFinished);
         queue.start();
         QVERIFY(finished.count() == 1 || finished.wait(60000));
-        QCOMPARE(queue.totals().failed, 100000);
+        QCOMPARE(queue.totals().failed, 20000);
         QVERIFY(queue.model()->rowAt(500).error.contains(QStringLiteral("no longer exists")));
         QVERIFY(serverFiles().isEmpty());
     }

@@ -446,6 +446,9 @@ void UploadQueue::Private::schedule()
     if (!running || paused || !store->isOpen() || scheduling)
         return;
     scheduling = true;
+    // One commit for everything the loop writes; it lands before control returns to the event
+    // loop, so before any request started here leaves.
+    const bool grouped = store->beginTransaction();
     while (int(active.size()) < concurrency && !paused) {
         qint64 next = 0;
         const int rows = model->rowCount();
@@ -462,6 +465,8 @@ void UploadQueue::Private::schedule()
         startItem(next);
     }
     scheduling = false;
+    if (grouped)
+        persisted(store->commitTransaction());
     checkFinished();
 }
 

@@ -334,6 +334,22 @@ bool UploadStore::isFileIdClaimed(const QString &fileId, qint64 exceptItemId)
     return query.exec() && query.next();
 }
 
+bool UploadStore::beginTransaction()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    return db.transaction() || fail(db.lastError().text());
+}
+
+bool UploadStore::commitTransaction()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (db.commit())
+        return true;
+    fail(db.lastError().text());
+    db.rollback();
+    return false;
+}
+
 bool UploadStore::isPaused()
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));

@@ -82,6 +82,11 @@ public:
     // True when another item already records `fileId` as its upload.
     bool isFileIdClaimed(const QString &fileId, qint64 exceptItemId);
 
+    // Groups the writes until commitTransaction() into one transaction (many items ending at once
+    // cost one commit). False when a transaction could not be started.
+    bool beginTransaction();
+    bool commitTransaction();
+
     bool isPaused();
     bool setPaused(bool paused);
 
