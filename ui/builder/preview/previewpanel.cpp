@@ -287,12 +287,22 @@ void PreviewPanel::updateInfo()
     else if (original.isValid() && !m_originalUrl.isEmpty())
         lines << tr("Original: %1").arg(figuresOf(original, false));
     m_info->setText(lines.isEmpty() ? tr("No preview yet.") : lines.join(QStringLiteral("  —  ")));
+    updateRequestCounts();
+}
+
+void PreviewPanel::updateRequestCounts()
+{
+    // A debug readout of the debounce: how many edits reached the network.
+    m_info->setToolTip(tr("Preview requests sent: %1, cancelled as out of date: %2")
+                           .arg(m_loader->requestCount())
+                           .arg(m_loader->abortedCount()));
 }
 
 void PreviewPanel::updateBusy()
 {
     const bool busy = isBusy();
     m_busy->setVisible(busy);
+    updateRequestCounts();
     if (busy != m_lastBusy) {
         m_lastBusy = busy;
         Q_EMIT busyChanged(busy);

@@ -75,6 +75,7 @@ private:
     void showOriginalFailure(const QString &message);
     void updateInfo();
     void updateBusy();
+    void updateRequestCounts();
     void updateZoomLabel(double zoom);
     void updateErrorColor();
     void syncModeButtons();
