@@ -78,8 +78,14 @@ public:
                 m_longestCpuNs = qMax(m_longestCpuNs, qMin(busy, gap));
                 if (gap > 16000000)
                     ++m_gapsOver16;
-                if (qMin(busy, gap) > 16000000)
+                if (qMin(busy, gap) > 16000000) {
                     ++m_busyOver16;
+                    if (m_describe && m_reports.size() < 12)
+                        m_reports.append(QStringLiteral("  busy %1 ms in a %2 ms gap: %3")
+                                             .arg(busy / 1e6, 0, 'f', 1).arg(gap / 1e6, 0, 'f', 1).arg(m_describe()));
+                }
+                if (m_describe)
+                    m_describe(); // starts the next gap's tally
                 ++m_beats;
             }
             m_last = now;
@@ -93,11 +99,15 @@ public:
         m_onTick = std::move(onTick);
         m_longestNs = m_longestGapCpuNs = m_longestCpuNs = 0;
         m_gapsOver16 = m_busyOver16 = m_beats = 0;
+        m_reports.clear();
         m_last = 0;
         m_clock.start();
         m_timer.start();
     }
     void stop() { m_timer.stop(); }
+    // Called at every beat: returns what happened since the previous beat (and resets it).
+    void setDescriber(std::function<QString()> describe) { m_describe = std::move(describe); }
+    QStringList reports() const { return m_reports; }
     double longestMs() const { return m_longestNs / 1e6; }
     double longestGapCpuMs() const { return m_longestGapCpuNs / 1e6; }
     double longestBusyMs() const { return m_longestCpuNs / 1e6; }
@@ -117,6 +127,27 @@ private:
     int m_busyOver16 = 0;
     int m_beats = 0;
     std::function<void()> m_onTick;
+    std::function<QString()> m_describe;
+    QStringList m_reports;
+};
+
+// What the UI thread did between two heartbeats, for the long ones.
+struct GapTally
+{
+    int rowsInserted = 0;
+    int scrollSteps = 0;
+    int fetchesStarted = 0;
+    int thumbnailsReady = 0;
+    int paints = 0;
+    QString take(int rows)
+    {
+        const QString text = QStringLiteral("%1 rows listed, %2 inserted, %3 scroll steps, %4 thumbnail requests started, "
+                                            "%5 thumbnails arrived, %6 paints")
+                                 .arg(rows).arg(rowsInserted).arg(scrollSteps).arg(fetchesStarted).arg(thumbnailsReady)
+                                 .arg(paints);
+        *this = {};
+        return text;
+    }
 };
 
 // Rows on screen, found from the view's geometry alone (not through VisibleRowsWatcher, which
@@ -156,6 +187,7 @@ public:
         view->viewport()->installEventFilter(this);
     }
     bool paintedRows = false;
+    int paints = 0;
     QSet<int> everOnScreen;
     void record() { everOnScreen.unite(rowsOnScreen(*m_view)); }
 
@@ -164,6 +196,7 @@ protected:
     {
         if (event->type() == QEvent::Paint && m_view->model() && m_view->model()->rowCount() > 0) {
             paintedRows = true;
+            ++paints;
             record();
         }
         return false;
@@ -293,7 +326,8 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "the list view was never shown\n");
         return 1;
     }
-    view.resize(view.size() + QSize(1000, 600) - view.viewport()->size());
+    // IconMode wraps a row before a cell touches the right edge: 10 columns need a little more.
+    view.resize(view.size() + QSize(1010, 600) - view.viewport()->size());
     QCoreApplication::processEvents();
     ikui::VisibleRowsWatcher watcher(&view, &model);
     ScreenHistory screens(&view);
@@ -317,8 +351,21 @@ int main(int argc, char *argv[])
             screens.everOnScreen.insert(row);
     });
 
+    GapTally tally;
+    QObject::connect(&model, &QAbstractItemModel::rowsInserted, &model,
+                     [&](const QModelIndex &, int first, int last) { tally.rowsInserted += last - first + 1; });
+    QObject::connect(&thumbnails, &ikui::ThumbnailProvider::fetchStarted, &model, [&] { ++tally.fetchesStarted; });
+    QObject::connect(&thumbnails, &ikui::ThumbnailProvider::thumbnailReady, &model, [&] { ++tally.thumbnailsReady; });
+    QObject::connect(view.verticalScrollBar(), &QScrollBar::valueChanged, &model, [&] { ++tally.scrollSteps; });
+
     int maxInFlight = 0;
     StallMeter stalls;
+    int paintsSeen = 0;
+    stalls.setDescriber([&] {
+        tally.paints = screens.paints - paintsSeen;
+        paintsSeen = screens.paints;
+        return tally.take(model.rowCount());
+    });
     const auto sampleInFlight = [&] { maxInFlight = qMax(maxInFlight, thumbnails.inFlightCount()); };
     stalls.start(sampleInFlight);
     const qint64 rssBefore = rssBytes();
@@ -351,6 +398,7 @@ int main(int argc, char *argv[])
     const double openGapCpuMs = stalls.longestGapCpuMs();
     const int openOver16 = stalls.gapsOver16();
     const int openBusyOver16 = stalls.busyOver16();
+    const QStringList openReports = stalls.reports();
 
     // 3. Scroll from top to bottom one screen at a time, as fast as the pages arrive; every
     //    screen's thumbnails are requested, and cancelled when the next screen replaces it.
@@ -416,6 +464,14 @@ int main(int argc, char *argv[])
     std::printf("heartbeats: opening %d gaps > 16 ms (%d of them busy > 16 ms); scrolling %d of %d gaps > 16 ms "
                 "(%d busy > 16 ms)\n\n",
                 openOver16, openBusyOver16, stalls.gapsOver16(), stalls.beats(), stalls.busyOver16());
+    if (!openReports.isEmpty() || !stalls.reports().isEmpty()) {
+        std::printf("UI-thread busy spells > 16 ms (first 12 of each phase):\n");
+        for (const QString &report : openReports)
+            std::printf("opening%s\n", qPrintable(report));
+        for (const QString &report : stalls.reports())
+            std::printf("scrolling%s\n", qPrintable(report));
+        std::printf("\n");
+    }
 
     line("open folder -> first page painted", ms(firstPaintMs), QStringLiteral("< 500 ms"), firstPaintMs < 500);
     line("thumbnails for the first screenful (cold caches)", ms(screenfulMs), QStringLiteral("< 1000 ms"),
