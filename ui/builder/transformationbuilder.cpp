@@ -195,9 +195,10 @@ void TransformationBuilder::buildUi()
     m_preview = new PreviewPanel(m_session ? m_session->client()->networkAccessManager() : nullptr, top);
     m_preview->setObjectName(QStringLiteral("builderPreview"));
     top->addWidget(m_preview);
-    top->setStretchFactor(0, 2);
-    top->setStretchFactor(1, 3);
-    top->setStretchFactor(2, 4);
+    top->setStretchFactor(0, 1);
+    top->setStretchFactor(1, 2);
+    top->setStretchFactor(2, 3);
+    top->setSizes({300, 460, 640});
 
     auto *bottom = new QSplitter(Qt::Horizontal, vertical);
     auto *optionsBox = new QGroupBox(tr("Options"), bottom);
@@ -357,6 +358,8 @@ QWidget *TransformationBuilder::buildEditorPanel()
 
     auto *stepScroll = new QScrollArea(m_editorStack);
     stepScroll->setWidgetResizable(true);
+    stepScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // rows wrap to the width instead
+    m_editorStack->setMinimumWidth(420);
     m_stepEditor = new ParameterEditor(ik::transformParameters(), stepScroll);
     m_stepEditor->setObjectName(QStringLiteral("stepParameters"));
     stepScroll->setWidget(m_stepEditor);
@@ -364,6 +367,7 @@ QWidget *TransformationBuilder::buildEditorPanel()
 
     auto *layerScroll = new QScrollArea(m_editorStack);
     layerScroll->setWidgetResizable(true);
+    layerScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_layerEditor = new LayerEditor(layerScroll);
     layerScroll->setWidget(m_layerEditor);
     m_layerPage = layerScroll;
@@ -572,7 +576,7 @@ void TransformationBuilder::refreshAll()
 {
     m_refreshing = true;
     const QString fileText = m_document.path.isEmpty() ? m_document.src : m_document.path;
-    if (m_fileEdit->text() != fileText && !m_fileEdit->hasFocus())
+    if (m_fileEdit->text() != fileText)
         m_fileEdit->setText(fileText);
     UrlOptionsEditor::Options options;
     options.position = m_document.position;
@@ -971,8 +975,6 @@ bool TransformationBuilder::openFile(const QString &pathOrUrl)
         m_document.src = read.src;
     }
     setFileMessage(parsed.warnings.join(QLatin1Char(' ')), false);
-    if (m_fileEdit->hasFocus())
-        m_fileEdit->clearFocus(); // so the field shows the path read from the URL
     refreshAll();
     recordChange(carriesChain ? tr("Paste a URL") : tr("Open %1").arg(read.path.isEmpty() ? read.src : read.path));
     return true;
