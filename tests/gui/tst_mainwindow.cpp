@@ -26,7 +26,7 @@ private Q_SLOTS:
         for (QAction *action : window.menuBar()->actions())
             menus << action->text().remove(QLatin1Char('&'));
         QCOMPARE(menus, (QStringList{QStringLiteral("File"), QStringLiteral("Edit"), QStringLiteral("View"),
-                                     QStringLiteral("Go"), QStringLiteral("Help")}));
+                                     QStringLiteral("Go"), QStringLiteral("Tools"), QStringLiteral("Help")}));
         // Without a session the operations are off and the start page shows.
         QVERIFY(!window.findChild<QAction *>(QStringLiteral("actionNewFolder"))->isEnabled());
         QVERIFY(!window.findChild<QAction *>(QStringLiteral("actionDelete"))->isEnabled());
