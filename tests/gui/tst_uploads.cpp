@@ -38,6 +38,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -248,7 +249,7 @@ private Q_SLOTS:
         QCOMPARE(dialog->fileCount(), qint64(2));
         QCOMPARE(dialog->byteCount(), QFileInfo(local(QStringLiteral("red.png"))).size()
                                           + QFileInfo(local(QStringLiteral("notes.txt"))).size());
-        QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("uploadSummary"))->text().contains(QStringLiteral("2 files")));
+        QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("uploadSummary"))->text().contains(QStringLiteral("2 file")));
 
         // Options: tags, typed custom metadata (the demo's fields), private.
         dialog->findChild<QLineEdit *>(QStringLiteral("uploadTags"))->setText(QStringLiteral("alpha, beta"));
@@ -353,14 +354,21 @@ private Q_SLOTS:
 
     void dropsOnAFolderInTheTree()
     {
-        QVERIFY(createFolder(m_demo->imageKit(), QStringLiteral("/"), QStringLiteral("tree-target")));
+        QVERIFY(createFolder(m_demo->imageKit(), QStringLiteral("/"), QStringLiteral("treetarget")));
         auto window = openWindow();
         QVERIFY(window);
         QVERIFY(waitForListing(*window));
         ikui::FolderTreeModel *folders = window->folderModel();
-        QTRY_VERIFY_WITH_TIMEOUT(folders->indexForPath(QStringLiteral("/tree-target")).isValid(), WaitMs);
+        const QModelIndex root = folders->index(0, 0);
+        if (folders->canFetchMore(root))
+            folders->fetchMore(root);
+        (void)QTest::qWaitFor([&] { return folders->indexForPath(QStringLiteral("/treetarget")).isValid(); }, WaitMs);
+        QStringList listed;
+        for (int row = 0; row < folders->rowCount(root); ++row)
+            listed << ikui::FolderTreeModel::pathOf(folders->index(row, 0, root));
+        QVERIFY2(folders->indexForPath(QStringLiteral("/treetarget")).isValid(), qPrintable(listed.join(QLatin1Char(' '))));
         QTreeView *tree = window->folderView();
-        const QModelIndex target = folders->indexForPath(QStringLiteral("/tree-target"));
+        const QModelIndex target = folders->indexForPath(QStringLiteral("/treetarget"));
         tree->scrollTo(target);
         const QPoint pos = tree->visualRect(target).center();
         QCOMPARE(tree->indexAt(pos), target);
@@ -369,10 +377,10 @@ private Q_SLOTS:
         QVERIFY(dropOn(tree->viewport(), pos, mime.get()));
         ikui::UploadOptionsDialog *dialog = sheet(*window);
         QVERIFY(dialog);
-        QCOMPARE(dialog->targetFolder(), QStringLiteral("/tree-target"));
+        QCOMPARE(dialog->targetFolder(), QStringLiteral("/treetarget"));
         okButton(dialog)->click();
         QVERIFY(waitUntilEnded(*window));
-        QVERIFY(filesIn(m_demo->imageKit(), QStringLiteral("/tree-target")).contains(QStringLiteral("notes.txt")));
+        QVERIFY(filesIn(m_demo->imageKit(), QStringLiteral("/treetarget")).contains(QStringLiteral("notes.txt")));
 
         // Below the last folder there is nothing to drop on: refused, no sheet.
         auto again = fileUrls({local(QStringLiteral("notes.txt"))});

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "uploads/queue/uploadbatchoptions.h"
+#include "uploads/queue/uploadsource.h"
+
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
@@ -23,8 +26,6 @@ class UploadBrowserUpdater;
 class UploadOptionsDialog;
 class UploadPanel;
 class UploadQueue;
-struct UploadBatchOptions;
-struct UploadSource;
 
 // Everything about uploading in the main window, installed by one object:
 // - drops of local files and folders on the file grid/list (a folder row or the listed folder)
@@ -72,6 +73,9 @@ public:
     QAction *panelAction() const;
     QList<QAction *> fileMenuActions() const { return {m_uploadFiles, m_uploadFolder, m_paste}; }
 
+    // Stores the batch in the queue and starts it (what the sheet's Upload button does).
+    bool startBatch(const QList<UploadSource> &sources, const UploadBatchOptions &options);
+
     // The last error shown (queue cannot open, batch not stored, clipboard empty), for tests.
     QString lastError() const { return m_lastError; }
     // The text of the last end-of-batch notification.
@@ -80,8 +84,6 @@ public:
 public Q_SLOTS:
     // Opens the options sheet for these local files/folders going to `targetFolder`.
     void requestUpload(const QStringList &localPaths, const QString &targetFolder);
-    // Stores the batch in the queue and starts it (what the sheet's Upload button does).
-    bool startBatch(const QList<ikui::UploadSource> &sources, const ikui::UploadBatchOptions &options);
     void chooseFiles();
     void chooseFolder();
     void pasteFromClipboard();

@@ -128,6 +128,11 @@ UploadPanel::UploadPanel(QWidget *parent)
     setQueue(nullptr);
 }
 
+UploadQueue *UploadPanel::queue() const
+{
+    return m_queue.data();
+}
+
 int UploadPanel::rememberedConcurrency()
 {
     const int value = QSettings().value(ConcurrencyKey, UploadQueue::DefaultConcurrency).toInt();

@@ -26,7 +26,7 @@ public:
 
     // The queue shown (nullptr: none, the panel is disabled). The panel does not own it.
     void setQueue(UploadQueue *queue);
-    UploadQueue *queue() const { return m_queue; }
+    UploadQueue *queue() const;
 
     // The remembered number of parallel uploads (QSettings "uploads/concurrency", default 4).
     static int rememberedConcurrency();
