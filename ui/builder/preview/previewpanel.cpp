@@ -88,8 +88,9 @@ void PreviewPanel::buildUi()
     QToolButton *zoomIn = addToolButton(QStringLiteral("previewZoomIn"), QStringLiteral("+"), tr("Zoom in (+)"));
     zoomIn->setAccessibleName(tr("Zoom in"));
     QToolButton *fit = addToolButton(QStringLiteral("previewZoomFit"), tr("Fit"), tr("Fit the image in the view (0)"));
-    QToolButton *actual = addToolButton(QStringLiteral("previewZoomActual"), tr("100%"),
-                                        tr("One image pixel per screen pixel (1)"));
+    // "1:1", not "100%": the zoom label next to it already reads as a percentage.
+    QToolButton *actual = addToolButton(QStringLiteral("previewZoomActual"), tr("1:1"),
+                                        tr("Actual size: one image pixel per screen pixel (1)"));
     actual->setAccessibleName(tr("Actual size"));
     QToolButton *reloadButton = addToolButton(QStringLiteral("previewReload"), tr("Reload"), tr("Load the preview again"));
     connect(zoomOut, &QToolButton::clicked, m_view, &BeforeAfterView::zoomOut);
