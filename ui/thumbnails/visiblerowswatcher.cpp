@@ -22,8 +22,8 @@ VisibleRowsWatcher::VisibleRowsWatcher(QAbstractItemView *view, FileListModel *m
     if (!view)
         return;
     view->viewport()->installEventFilter(this);
-    connect(view->verticalScrollBar(), &QScrollBar::valueChanged, this, &VisibleRowsWatcher::schedule);
-    connect(view->horizontalScrollBar(), &QScrollBar::valueChanged, this, &VisibleRowsWatcher::schedule);
+    connect(view->verticalScrollBar(), &QScrollBar::valueChanged, this, &VisibleRowsWatcher::scheduleAfterScroll);
+    connect(view->horizontalScrollBar(), &QScrollBar::valueChanged, this, &VisibleRowsWatcher::scheduleAfterScroll);
     if (model) {
         connect(model, &QAbstractItemModel::rowsInserted, this, &VisibleRowsWatcher::schedule);
         connect(model, &QAbstractItemModel::rowsRemoved, this, &VisibleRowsWatcher::schedule);
@@ -83,6 +83,17 @@ bool VisibleRowsWatcher::eventFilter(QObject *watched, QEvent *event)
 
 void VisibleRowsWatcher::schedule()
 {
+    // A pending update waiting for the scrolling to settle stays as it is.
+    if (m_timer->isActive())
+        return;
+    m_timer->setInterval(0);
+    m_timer->start();
+}
+
+void VisibleRowsWatcher::scheduleAfterScroll()
+{
+    // Restarted by every scroll step: one update once the view is still.
+    m_timer->setInterval(m_scrollSettleMs);
     m_timer->start();
 }
 

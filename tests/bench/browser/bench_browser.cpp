@@ -5,7 +5,8 @@
 // item and the longest UI-thread stall, each against the goal of issue 5.
 //
 // Run (an optimised build): QT_QPA_PLATFORM=offscreen build-rel/tests/bench/browser/bench_browser [file-count]
-// FIRST_PAGE=n and INSERT_SLICE=n change the model's first page size and rows inserted per turn.
+// FIRST_PAGE=n, INSERT_SLICE=n and SCROLL_SETTLE=n change the model's first page size, the rows
+// inserted per turn and how long the view must be still before thumbnails are requested.
 #include "modeltestserver.h"
 
 #include "models/filelistmodel.h"
@@ -330,6 +331,9 @@ int main(int argc, char *argv[])
     view.resize(view.size() + QSize(1010, 600) - view.viewport()->size());
     QCoreApplication::processEvents();
     ikui::VisibleRowsWatcher watcher(&view, &model);
+    if (qEnvironmentVariableIsSet("SCROLL_SETTLE"))
+        watcher.setScrollSettleMs(qEnvironmentVariableIntValue("SCROLL_SETTLE"));
+    std::printf("thumbnails requested once scrolling is still for %d ms (SCROLL_SETTLE=n)\n", watcher.scrollSettleMs());
     ScreenHistory screens(&view);
 
     // Every thumbnail request, checked against what the viewport has shown (row of each id:
