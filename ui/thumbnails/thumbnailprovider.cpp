@@ -12,6 +12,9 @@
 #include <QPalette>
 #include <QStandardPaths>
 #include <QStyle>
+#include <QTimer>
+
+#include <algorithm>
 
 #include <cmath>
 
@@ -20,6 +23,7 @@ namespace ikui {
 namespace {
 
 constexpr qint64 DiskCacheBytes = 256LL * 1024 * 1024;
+constexpr int SendsPerTurn = 12;
 
 QString defaultDiskCacheDirectory()
 {
@@ -31,9 +35,13 @@ QString defaultDiskCacheDirectory()
 ThumbnailProvider::ThumbnailProvider(QObject *parent)
     : QObject(parent)
     , m_network(new QNetworkAccessManager(this))
+    , m_sendTimer(new QTimer(this))
     , m_scheduler([this](const ThumbnailRequest &request) { startFetch(request); },
                   [this](const QString &key) { abortFetch(key); })
 {
+    m_sendTimer->setSingleShot(true);
+    m_sendTimer->setInterval(0);
+    connect(m_sendTimer, &QTimer::timeout, this, &ThumbnailProvider::sendQueued);
     m_pixmaps.setMaxCost(DefaultMemoryCacheBytes);
     setDiskCacheDirectory(defaultDiskCacheDirectory());
 }
@@ -174,6 +182,21 @@ void ThumbnailProvider::invalidate(const QString &fileId)
 
 void ThumbnailProvider::startFetch(const ThumbnailRequest &request)
 {
+    m_toSend.append(request);
+    if (!m_sendTimer->isActive())
+        m_sendTimer->start();
+}
+
+void ThumbnailProvider::sendQueued()
+{
+    for (int sent = 0; sent < SendsPerTurn && !m_toSend.isEmpty(); ++sent)
+        send(m_toSend.takeFirst());
+    if (!m_toSend.isEmpty())
+        m_sendTimer->start();
+}
+
+void ThumbnailProvider::send(const ThumbnailRequest &request)
+{
     QNetworkRequest networkRequest(request.url);
     networkRequest.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::PreferCache);
     QNetworkReply *reply = m_network->get(networkRequest);
@@ -186,6 +209,12 @@ void ThumbnailProvider::startFetch(const ThumbnailRequest &request)
 
 void ThumbnailProvider::abortFetch(const QString &key)
 {
+    const auto queued = std::find_if(m_toSend.begin(), m_toSend.end(),
+                                     [&key](const ThumbnailRequest &request) { return request.key == key; });
+    if (queued != m_toSend.end()) {
+        m_toSend.erase(queued);
+        return;
+    }
     const QPointer<QNetworkReply> reply = m_replies.take(key);
     if (!reply)
         return;
