@@ -43,7 +43,7 @@ int main(int argc, char *argv[])
                                            QStringLiteral("ms"), QStringLiteral("0"));
     const QCommandLineOption failRateOption(QStringLiteral("fail-rate"), QStringLiteral("Answer this fraction (0-1) of requests with 500/503."),
                                             QStringLiteral("p"), QStringLiteral("0"));
-    const QCommandLineOption rateLimitOption(QStringLiteral("rate-limit"), QStringLiteral("Allow N management API requests per S seconds, then 429 (e.g. 10/1)."),
+    const QCommandLineOption rateLimitOption(QStringLiteral("rate-limit"), QStringLiteral("Allow N management API requests per S seconds, then 429 (e.g. 10/1, 20/s)."),
                                              QStringLiteral("N/S"));
     const QCommandLineOption dropRateOption(QStringLiteral("drop-rate"), QStringLiteral("Close the connection mid-response for this fraction (0-1) of requests."),
                                             QStringLiteral("p"), QStringLiteral("0"));

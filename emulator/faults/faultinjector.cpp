@@ -15,10 +15,11 @@ bool FaultSettings::parseRateLimit(const QString &text)
         return false;
     double seconds = 1.0;
     if (parts.size() == 2) {
+        // "20/1", "20/2s" and "20/s" (per second, the spelling used in the issues) are accepted.
         QString window = parts.at(1).trimmed();
         if (window.endsWith(QLatin1Char('s')))
             window.chop(1);
-        seconds = window.toDouble(&ok);
+        seconds = window.isEmpty() ? 1.0 : window.toDouble(&ok);
         if (!ok || seconds <= 0)
             return false;
     }

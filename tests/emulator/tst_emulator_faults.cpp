@@ -49,6 +49,19 @@ private Q_SLOTS:
         QCOMPARE(http.get(QStringLiteral("/v1/files")).status, 200);
     }
 
+    void rateLimitPerSecondSpelling()
+    {
+        // The issues write the limit as "20/s": a per-second window.
+        const auto emulator = start({QStringLiteral("--rate-limit"), QStringLiteral("2/s")});
+        QVERIFY(emulator);
+        HttpDriver http(emulator->origin());
+        QCOMPARE(http.get(QStringLiteral("/v1/files")).status, 200);
+        QCOMPARE(http.get(QStringLiteral("/v1/files")).status, 200);
+        const HttpResult limited = http.get(QStringLiteral("/v1/files"));
+        QCOMPARE(limited.status, 429);
+        QCOMPARE(limited.header("X-RateLimit-Interval"), QByteArray("1000"));
+    }
+
     void failRateAnswers5xxWithoutSideEffects()
     {
         const auto emulator = start({QStringLiteral("--fail-rate"), QStringLiteral("1")});
@@ -101,6 +114,8 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("arguments");
         QTest::newRow("no data dir") << QStringList{QStringLiteral("--port"), QStringLiteral("0")};
         QTest::newRow("bad rate limit") << QStringList{QStringLiteral("--data-dir"), QStringLiteral("/tmp/x"), QStringLiteral("--rate-limit"), QStringLiteral("many")};
+        QTest::newRow("rate limit without a count") << QStringList{QStringLiteral("--data-dir"), QStringLiteral("/tmp/x"), QStringLiteral("--rate-limit"), QStringLiteral("/s")};
+        QTest::newRow("rate limit of zero seconds") << QStringList{QStringLiteral("--data-dir"), QStringLiteral("/tmp/x"), QStringLiteral("--rate-limit"), QStringLiteral("5/0s")};
         QTest::newRow("bad fail rate") << QStringList{QStringLiteral("--data-dir"), QStringLiteral("/tmp/x"), QStringLiteral("--fail-rate"), QStringLiteral("2")};
         QTest::newRow("bad port") << QStringList{QStringLiteral("--data-dir"), QStringLiteral("/tmp/x"), QStringLiteral("--port"), QStringLiteral("70000")};
     }

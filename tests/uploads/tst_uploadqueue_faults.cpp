@@ -1,4 +1,4 @@
-// The real emulator process with faults on (--fail-rate 0.2 --drop-rate 0.05 --rate-limit 20/1, i.e. 20 requests per second):
+// The real emulator process with faults on (--fail-rate 0.2 --drop-rate 0.05 --rate-limit 20/s, 20 requests per second):
 // 500 files all end uploaded exactly once (each path once, no extra versions). The client's
 // retry policy allows 10 attempts here so a run of bad luck (0.2^4 per file with the default 4)
 // does not fail the test; the queue's own behaviour is the same with any policy.
@@ -61,7 +61,7 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(m_emulator.start(m_dir.filePath(QStringLiteral("server")),
                                   {QStringLiteral("--fail-rate"), QStringLiteral("0.2"), QStringLiteral("--drop-rate"), QStringLiteral("0.05"),
-                                   QStringLiteral("--rate-limit"), QStringLiteral("20/1"), QStringLiteral("--fault-seed"), QStringLiteral("20261129")},
+                                   QStringLiteral("--rate-limit"), QStringLiteral("20/s"), QStringLiteral("--fault-seed"), QStringLiteral("20261129")},
                                   &error),
                  qPrintable(error));
         m_api = uploadtest::clientFor(m_emulator.origin());
