@@ -6,6 +6,8 @@
 #include "accounts/storage/profilestore.h"
 #include "builder/builderlauncher.h"
 #include "browser/breadcrumbbar.h"
+#include "browser/dragoutview.h"
+#include "browser/filedragstarter.h"
 #include "browser/folderdrophandler.h"
 #include "browser/smallicondelegate.h"
 #include "browser/thumbnaildelegate.h"
@@ -13,10 +15,13 @@
 #include "models/filelistmodel.h"
 #include "models/foldertreemodel.h"
 #include "operations/batchoperation.h"
+#include "operations/bulkfiledelete.h"
 #include "operations/confirmationtext.h"
+#include "operations/dragoutdownload.h"
 #include "operations/errortext.h"
 #include "operations/folderjobwatcher.h"
 #include "operations/operationprogress.h"
+#include "operations/purgestatuswatcher.h"
 #include "operations/safefilename.h"
 #include "search/searchbox.h"
 #include "search/searchqueryeditor.h"
@@ -52,6 +57,7 @@
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QFileInfo>
+#include <QHash>
 
 #include <memory>
 #include <QStackedWidget>
@@ -109,8 +115,14 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_progress, &OperationProgress::cancelRequested, this, [this] {
         if (auto *batch = qobject_cast<BatchOperation *>(m_currentOperation.data()))
             batch->cancel();
+        else if (auto *bulkDelete = qobject_cast<BulkFileDelete *>(m_currentOperation.data()))
+            bulkDelete->cancel();
         else if (auto *watcher = qobject_cast<FolderJobWatcher *>(m_currentOperation.data()))
             watcher->cancel();
+        else if (auto *purge = qobject_cast<PurgeStatusWatcher *>(m_currentOperation.data()))
+            purge->cancel();
+        else if (auto *dragOut = qobject_cast<DragOutDownload *>(m_currentOperation.data()))
+            dragOut->cancel();
         else if (m_currentOperation) { // downloads: deleting their group aborts the replies
             m_currentOperation->deleteLater();
             m_progress->end();
@@ -176,7 +188,11 @@ void MainWindow::createBrowser()
     centreLayout->addWidget(m_queryEditor);
 
     m_views = new QStackedWidget(centre);
-    m_grid = new QListView(m_views);
+    m_dragStarter = new FileDragStarter(this);
+    connect(m_dragStarter, &FileDragStarter::downloadCreated, this, &MainWindow::watchDragOutDownload);
+    auto *grid = new DragOutView<QListView>(m_views);
+    grid->setDragStarter(m_dragStarter);
+    m_grid = grid;
     m_grid->setObjectName(QStringLiteral("fileGrid"));
     m_grid->setAccessibleName(tr("Files (grid)"));
     m_grid->setViewMode(QListView::IconMode);
@@ -187,7 +203,9 @@ void MainWindow::createBrowser()
     m_grid->setItemDelegate(new ThumbnailDelegate(m_grid));
     m_grid->setSpacing(4);
     m_grid->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_list = new QTreeView(m_views);
+    auto *list = new DragOutView<QTreeView>(m_views);
+    list->setDragStarter(m_dragStarter);
+    m_list = list;
     m_list->setObjectName(QStringLiteral("fileList"));
     m_list->setAccessibleName(tr("Files (details)"));
     m_list->setRootIsDecorated(false);
@@ -454,6 +472,7 @@ void MainWindow::setSession(Session *session)
     m_thumbnails = nullptr;
     m_session = session;
     m_uploads->setSession(session);
+    m_dragStarter->setNetworkAccessManager(session ? session->client()->networkAccessManager() : nullptr);
     if (!session) {
         setWindowTitle(QStringLiteral("Mediadesk"));
         m_pages->setCurrentWidget(m_startPage);
@@ -795,7 +814,7 @@ void MainWindow::startBatch(const QString &title, const QStringList &items,
     batch->start();
 }
 
-void MainWindow::runFolderJob(const QString &title, ik::BulkJobStartJob *job)
+void MainWindow::runFolderJob(const QString &title, ik::BulkJobStartJob *job, std::function<void()> then)
 {
     auto *watcher = new FolderJobWatcher(m_session->imageKit(), title, this);
     m_currentOperation = watcher;
@@ -803,19 +822,23 @@ void MainWindow::runFolderJob(const QString &title, ik::BulkJobStartJob *job)
     connect(watcher, &FolderJobWatcher::statusChanged, this, [this](const QString &status, int poll) {
         m_progress->setStatus(poll == 0 ? tr("%1 (started)").arg(status) : tr("%1 (check %2)").arg(status).arg(poll));
     });
-    connect(watcher, &FolderJobWatcher::completed, this, [this, title] {
+    connect(watcher, &FolderJobWatcher::completed, this, [this, title, then] {
         m_progress->end();
         statusBar()->showMessage(tr("%1: completed").arg(title), 5000);
         refresh();
         if (m_folderModel)
             m_folderModel->refresh(QStringLiteral("/"));
         Q_EMIT operationFinished(title, true);
+        if (then)
+            then();
     });
-    connect(watcher, &FolderJobWatcher::failed, this, [this, title](const ik::ApiError &error) {
+    connect(watcher, &FolderJobWatcher::failed, this, [this, title, then](const ik::ApiError &error) {
         m_progress->end();
         showError(title, error);
         refresh();
         Q_EMIT operationFinished(title, false);
+        if (then && error.kind() != ik::ErrorKind::Cancelled)
+            then();
     });
     watcher->watch(job);
 }
@@ -909,30 +932,75 @@ void MainWindow::deleteSelected()
     if (!m_session || items.isEmpty())
         return;
     QStringList fileNames, folderPaths, fileIds;
+    QHash<QString, QString> nameOfId;
     for (const Selected &item : items) {
         if (item.isFolder) {
             folderPaths << item.path;
         } else {
             fileNames << item.name;
             fileIds << item.id;
+            nameOfId.insert(item.id, item.name);
         }
     }
     if (!confirm(tr("Delete"), ConfirmationText::deleteItems(fileNames, folderPaths)))
         return;
+    if (fileIds.isEmpty()) {
+        deleteFolders(folderPaths);
+        return;
+    }
+    // Files through the bulk delete API (100 per request), then the folders.
+    const QString title = tr("Delete %n file(s)", nullptr, int(fileIds.size()));
+    auto *operation = new BulkFileDelete(m_session->imageKit(), title, fileIds, this);
+    m_currentOperation = operation;
+    m_progress->begin(title, int(fileIds.size()));
+    connect(operation, &BulkFileDelete::progress, m_progress, &OperationProgress::setProgress);
+    connect(operation, &BulkFileDelete::finished, this, [this, operation, title, nameOfId, folderPaths] {
+        m_progress->end();
+        const auto failures = operation->failures();
+        // All gone: drop the rows in place (the view keeps its place). Some not: list the folder
+        // again, the server knows which are left (a "not found" file is gone too).
+        if (failures.isEmpty() && m_fileModel)
+            m_fileModel->removeEntries(operation->deletedIds());
+        else
+            refresh();
+        if (operation->isCancelled())
+            statusBar()->showMessage(tr("%1: cancelled after %2 of %3").arg(title).arg(operation->doneCount()).arg(operation->total()), 10000);
+        else if (failures.isEmpty())
+            statusBar()->showMessage(tr("%1: done").arg(title), 5000);
+        if (!failures.isEmpty()) {
+            // Per file: its name (the id only when the row is gone) and the server's reason.
+            QStringList lines;
+            for (const auto &[id, error] : failures)
+                lines << QStringLiteral("%1: %2").arg(nameOfId.value(id, id), error.message());
+            const ik::ApiError &first = failures.first().second;
+            showError(title, ik::ApiError(first.kind(),
+                                          tr("%n file(s) were not deleted:\n", nullptr, int(failures.size()))
+                                              + lines.join(QLatin1Char('\n')),
+                                          first.help()));
+        }
+        Q_EMIT operationFinished(title, failures.isEmpty() && !operation->isCancelled());
+        if (!operation->isCancelled() && !folderPaths.isEmpty())
+            deleteFolders(folderPaths);
+    });
+    operation->start();
+}
+
+void MainWindow::deleteFolders(const QStringList &folderPaths)
+{
+    if (!m_session || folderPaths.isEmpty())
+        return;
     ik::ImageKit &imagekit = m_session->imageKit();
-    QStringList work = fileIds;
-    for (const QString &folder : std::as_const(folderPaths))
-        work << QStringLiteral("folder:") + folder;
-    startBatch(tr("Delete %n item(s)", nullptr, int(work.size())), work,
-               [&imagekit](const QString &item) -> ik::ApiJob * {
-                   if (item.startsWith(QLatin1String("folder:"))) {
-                       ik::DeleteFolderOptions options;
-                       options.folderPath = item.mid(7);
-                       return imagekit.deleteFolder(options);
-                   }
-                   return imagekit.deleteFile(item);
+    startBatch(tr("Delete %n folder(s)", nullptr, int(folderPaths.size())), folderPaths,
+               [&imagekit](const QString &path) -> ik::ApiJob * {
+                   ik::DeleteFolderOptions options;
+                   options.folderPath = path;
+                   return imagekit.deleteFolder(options);
                },
-               [this] { refresh(); });
+               [this] {
+                   refresh();
+                   if (m_folderModel)
+                       m_folderModel->refresh(QStringLiteral("/"));
+               });
 }
 
 void MainWindow::moveSelected()
@@ -961,62 +1029,74 @@ void MainWindow::copySelected()
 
 void MainWindow::moveIdsTo(const QStringList &ids, const QString &destinationFolder)
 {
-    if (!m_session)
-        return;
-    const QList<Selected> items = selectionFor(ids);
-    QStringList files;
-    for (const Selected &item : items) {
-        if (item.isFolder) {
-            ik::MoveFolderOptions options;
-            options.sourceFolderPath = item.path;
-            options.destinationPath = destinationFolder;
-            runFolderJob(tr("Move folder %1 to %2").arg(item.path, destinationFolder),
-                         m_session->imageKit().moveFolder(options));
-        } else {
-            files << item.path;
-        }
-    }
-    if (files.isEmpty())
-        return;
-    ik::ImageKit &imagekit = m_session->imageKit();
-    startBatch(tr("Move %n file(s) to %1", nullptr, int(files.size())).arg(destinationFolder), files,
-               [&imagekit, destinationFolder](const QString &path) -> ik::ApiJob * {
-                   ik::MoveFileOptions options;
-                   options.sourceFilePath = path;
-                   options.destinationPath = destinationFolder;
-                   return imagekit.moveFile(options);
-               },
-               [this] { refresh(); });
+    transferIdsTo(Transfer::Move, ids, destinationFolder);
 }
 
 void MainWindow::copyIdsTo(const QStringList &ids, const QString &destinationFolder)
 {
+    transferIdsTo(Transfer::Copy, ids, destinationFolder);
+}
+
+void MainWindow::transferIdsTo(Transfer transfer, const QStringList &ids, const QString &destinationFolder)
+{
     if (!m_session)
         return;
+    const bool move = transfer == Transfer::Move;
     const QList<Selected> items = selectionFor(ids);
     QStringList files;
-    for (const Selected &item : items) {
-        if (item.isFolder) {
-            ik::CopyFolderOptions options;
-            options.sourceFolderPath = item.path;
+    QStringList folders;
+    for (const Selected &item : items)
+        (item.isFolder ? folders : files) << item.path;
+
+    // Folder jobs one after the other: each is followed to completion before the next starts.
+    // The chain lives as long as a step still refers to it (it refers to itself only weakly).
+    auto runFolders = std::make_shared<std::function<void(int)>>();
+    *runFolders = [this, folders, destinationFolder, move, self = std::weak_ptr(runFolders)](int index) {
+        const auto chain = self.lock();
+        if (index >= folders.size() || !m_session || !chain)
+            return;
+        ik::ImageKit &imagekit = m_session->imageKit();
+        const QString &path = folders.at(index);
+        ik::BulkJobStartJob *job = nullptr;
+        if (move) {
+            ik::MoveFolderOptions options;
+            options.sourceFolderPath = path;
             options.destinationPath = destinationFolder;
-            runFolderJob(tr("Copy folder %1 to %2").arg(item.path, destinationFolder),
-                         m_session->imageKit().copyFolder(options));
+            job = imagekit.moveFolder(options);
         } else {
-            files << item.path;
+            ik::CopyFolderOptions options;
+            options.sourceFolderPath = path;
+            options.destinationPath = destinationFolder;
+            job = imagekit.copyFolder(options);
         }
-    }
-    if (files.isEmpty())
+        const QString title = (move ? tr("Move folder %1 to %2") : tr("Copy folder %1 to %2")).arg(path, destinationFolder);
+        runFolderJob(title, job, [chain, index] { (*chain)(index + 1); });
+    };
+    if (files.isEmpty()) {
+        (*runFolders)(0);
         return;
+    }
+    const QString title = (move ? tr("Move %n file(s) to %1", nullptr, int(files.size()))
+                                : tr("Copy %n file(s) to %1", nullptr, int(files.size())))
+                              .arg(destinationFolder);
     ik::ImageKit &imagekit = m_session->imageKit();
-    startBatch(tr("Copy %n file(s) to %1", nullptr, int(files.size())).arg(destinationFolder), files,
-               [&imagekit, destinationFolder](const QString &path) -> ik::ApiJob * {
+    startBatch(title, files,
+               [&imagekit, destinationFolder, move](const QString &path) -> ik::ApiJob * {
+                   if (move) {
+                       ik::MoveFileOptions options;
+                       options.sourceFilePath = path;
+                       options.destinationPath = destinationFolder;
+                       return imagekit.moveFile(options);
+                   }
                    ik::CopyFileOptions options;
                    options.sourceFilePath = path;
                    options.destinationPath = destinationFolder;
                    return imagekit.copyFile(options);
                },
-               [this] { refresh(); });
+               [this, runFolders] {
+                   refresh();
+                   (*runFolders)(0);
+               });
 }
 
 void MainWindow::copyUrl()
@@ -1147,26 +1227,54 @@ void MainWindow::purgeCache()
     if (!m_session || items.size() != 1 || items.first().url.isEmpty())
         return;
     const QString title = tr("Purge cache of %1").arg(items.first().name);
-    auto *job = m_session->imageKit().purgeFileCache(items.first().url);
+    auto *watcher = new PurgeStatusWatcher(m_session->imageKit(), title, this);
+    m_currentOperation = watcher;
     m_progress->begin(title, 0);
-    connect(job, &ik::PurgeCacheJob::finished, this, [this, title](const ik::PurgeRequest &request) {
-        m_progress->setStatus(tr("requested"));
-        auto *status = m_session->imageKit().getPurgeFileCacheStatus(request.requestId);
-        connect(status, &ik::PurgeStatusJob::finished, this, [this, title](const ik::PurgeStatus &state) {
-            m_progress->end();
-            statusBar()->showMessage(tr("%1: %2").arg(title, state.status), 8000);
-            Q_EMIT operationFinished(title, true);
-        });
-        connect(status, &ik::ApiJob::failed, this, [this, title](const ik::ApiError &error) {
-            m_progress->end();
-            showError(title, error);
-            Q_EMIT operationFinished(title, false);
-        });
+    m_progress->setStatus(tr("requesting"));
+    connect(watcher, &PurgeStatusWatcher::statusChanged, this, [this](const QString &status, int poll) {
+        m_progress->setStatus(poll == 0 ? tr("%1 (requested)").arg(status) : tr("%1 (check %2)").arg(status).arg(poll));
     });
-    connect(job, &ik::ApiJob::failed, this, [this, title](const ik::ApiError &error) {
+    connect(watcher, &PurgeStatusWatcher::completed, this, [this, title] {
+        m_progress->end();
+        statusBar()->showMessage(tr("%1: Completed").arg(title), 8000);
+        Q_EMIT operationFinished(title, true);
+    });
+    connect(watcher, &PurgeStatusWatcher::gaveUp, this, [this, title](const QString &lastStatus) {
+        m_progress->end();
+        // Not an error: the CDN is still working on it.
+        statusBar()->showMessage(tr("%1: still %2; it completes on the CDN without the app.").arg(title, lastStatus), 15000);
+        Q_EMIT operationFinished(title, true);
+    });
+    connect(watcher, &PurgeStatusWatcher::failed, this, [this, title](const ik::ApiError &error) {
         m_progress->end();
         showError(title, error);
         Q_EMIT operationFinished(title, false);
+    });
+    watcher->watch(m_session->imageKit().purgeFileCache(items.first().url));
+}
+
+void MainWindow::watchDragOutDownload(DragOutDownload *download)
+{
+    // Shown once the drag leaves the window or a program asks for the files; the strip is left
+    // alone if another operation (e.g. the move of a drop on a folder) took it meanwhile.
+    const QString title = tr("Preparing %n file(s) for the drop", nullptr, download->total());
+    connect(download, &DragOutDownload::started, this, [this, download, title] {
+        if (m_progress->isActive())
+            return;
+        m_currentOperation = download;
+        m_progress->begin(title, download->total());
+    });
+    connect(download, &DragOutDownload::progress, this, [this, download](int done, int total) {
+        if (m_currentOperation == download)
+            m_progress->setProgress(done, total);
+    });
+    connect(download, &DragOutDownload::finished, this, [this, download, title] {
+        if (m_currentOperation == download) {
+            m_progress->end();
+            m_currentOperation.clear();
+        }
+        if (!download->failures().isEmpty() && !download->isCancelled())
+            statusBar()->showMessage(tr("%1: %2").arg(title, download->failures().join(QStringLiteral("; "))), 15000);
     });
 }
 

@@ -28,7 +28,9 @@ namespace ikui {
 
 class BreadcrumbBar;
 class BuilderLauncher;
+class DragOutDownload;
 class DetailsPane;
+class FileDragStarter;
 class FileListModel;
 class FolderTreeModel;
 class OperationProgress;
@@ -70,6 +72,8 @@ public:
     QListView *gridView() const { return m_grid; }
     QTreeView *listView() const { return m_list; }
     QTreeView *folderView() const { return m_tree; }
+    // Starts the drags of the grid and the list (ids for moves, downloaded files for the desktop).
+    FileDragStarter *dragStarter() const { return m_dragStarter; }
     DetailsPane *detailsPane() const { return m_details; }
     // Drops of local files, Upload/Paste actions, the upload panel and the account's queue.
     UploadController *uploads() const { return m_uploads; }
@@ -144,7 +148,14 @@ private:
     QList<Selected> selection() const;
     QList<Selected> selectionFor(const QStringList &ids) const;
     bool confirm(const QString &title, const QString &text);
-    void runFolderJob(const QString &title, ik::BulkJobStartJob *job);
+    // A folder copy/move/rename/delete job followed to completion; `then` runs after it completed
+    // or failed (not after cancel), e.g. to start the next folder's job.
+    void runFolderJob(const QString &title, ik::BulkJobStartJob *job, std::function<void()> then = {});
+    enum class Transfer { Move, Copy };
+    // Moves or copies items to a folder: the files as one batch, then each folder's bulk job in turn.
+    void transferIdsTo(Transfer transfer, const QStringList &ids, const QString &destinationFolder);
+    void deleteFolders(const QStringList &folderPaths);
+    void watchDragOutDownload(DragOutDownload *download);
     void startBatch(const QString &title, const QStringList &items,
                     std::function<ik::ApiJob *(const QString &)> factory, std::function<void()> whenDone);
     void updateDemoBadge();
@@ -171,6 +182,8 @@ private:
     DetailsPane *m_details = nullptr;
     OperationProgress *m_progress = nullptr;
     UploadController *m_uploads = nullptr;
+    BuilderLauncher *m_builderLauncher = nullptr; // URL builder windows (Ctrl+B, Tools menu)
+    FileDragStarter *m_dragStarter = nullptr;
     QComboBox *m_sort = nullptr;
     QComboBox *m_fileType = nullptr;
     QLabel *m_demoBadge = nullptr;
@@ -185,7 +198,6 @@ private:
     QAction *m_deleteAction = nullptr;
     QAction *m_moveAction = nullptr;
     QAction *m_copyAction = nullptr;
-    BuilderLauncher *m_builderLauncher = nullptr; // URL builder windows (Ctrl+B, Tools menu)
     QAction *m_copyUrlAction = nullptr;
     QAction *m_copySignedUrlAction = nullptr;
     QAction *m_openInBrowserAction = nullptr;
