@@ -376,6 +376,22 @@ private Q_SLOTS:
         QCOMPARE(queue.totals().done, 12);
     }
 
+    void aHighConcurrencyRaisesTheClientsCap()
+    {
+        // The client's own cap (6 by default) would otherwise silently hold 8 uploads to 6.
+        UploadQueue queue(m_api.imageKit.get(), databasePath());
+        QString error;
+        QVERIFY(queue.open(&error));
+        ik::ApiClient *client = m_api.imageKit->client();
+        client->setMaxConcurrentRequests(6);
+        queue.setConcurrency(3);
+        QCOMPARE(client->maxConcurrentRequests(), 6);
+        queue.setConcurrency(8);
+        QCOMPARE(client->maxConcurrentRequests(), 10);
+        queue.setConcurrency(2); // lowering never shrinks what others may rely on
+        QCOMPARE(client->maxConcurrentRequests(), 10);
+    }
+
     void aDroppedResponseIsCheckedNotSentTwice_data()
     {
         QTest::addColumn<bool>("uniqueNames");

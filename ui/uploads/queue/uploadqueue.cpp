@@ -263,6 +263,14 @@ bool UploadQueue::isRunning() const
 void UploadQueue::setConcurrency(int count)
 {
     d->concurrency = qBound(1, count, MaxConcurrency);
+    // The client caps requests in flight for everything on it (browsing too): make room for the
+    // uploads plus two requests, so a higher setting really runs and the browser stays usable.
+    if (d->api && d->api->client()) {
+        ik::ApiClient *client = d->api->client();
+        const int needed = d->concurrency + 2;
+        if (client->maxConcurrentRequests() < needed)
+            client->setMaxConcurrentRequests(needed);
+    }
     d->schedule(); // fewer: the extra uploads finish, no new ones start
 }
 
