@@ -2,7 +2,9 @@
 
 #include <QApplication>
 #include <QIcon>
+#include <QFutureWatcher>
 #include <QImage>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QMimeDatabase>
 #include <QNetworkAccessManager>
 #include <QNetworkDiskCache>
@@ -215,6 +217,8 @@ void ThumbnailProvider::abortFetch(const QString &key)
         m_toSend.erase(queued);
         return;
     }
+    if (m_decoding.remove(key) > 0)
+        return; // its decode result will be dropped
     const QPointer<QNetworkReply> reply = m_replies.take(key);
     if (!reply)
         return;
@@ -227,9 +231,33 @@ void ThumbnailProvider::onReplyFinished(QNetworkReply *reply, const QString &key
 {
     m_replies.remove(key);
     reply->deleteLater();
-    QImage image;
-    if (reply->error() == QNetworkReply::NoError)
-        image = QImage::fromData(reply->readAll());
+    if (reply->error() != QNetworkReply::NoError) {
+        onImageDecoded(key, fileId, QImage());
+        return;
+    }
+    // Decoding a screenful of JPEGs takes tens of milliseconds: do it on a worker so scrolling
+    // stays smooth. The slot stays taken until the image is in; an abort meanwhile drops it.
+    const quint64 ticket = ++m_lastDecodeTicket;
+    m_decoding.insert(key, ticket);
+    auto *watcher = new QFutureWatcher<QImage>(this);
+    connect(watcher, &QFutureWatcher<QImage>::finished, this, [this, watcher, key, fileId, ticket] {
+        watcher->deleteLater();
+        const auto pending = m_decoding.constFind(key);
+        if (pending == m_decoding.constEnd() || *pending != ticket)
+            return; // aborted (the cell left the screen) or superseded while decoding
+        m_decoding.erase(pending);
+        onImageDecoded(key, fileId, watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([bytes = reply->readAll()] {
+        QImage image = QImage::fromData(bytes);
+        if (!image.isNull() && image.format() != QImage::Format_ARGB32_Premultiplied && image.hasAlphaChannel())
+            image.convertTo(QImage::Format_ARGB32_Premultiplied); // the format painting wants
+        return image;
+    }));
+}
+
+void ThumbnailProvider::onImageDecoded(const QString &key, const QString &fileId, QImage image)
+{
     if (image.isNull()) {
         ++m_failed;
         m_failedKeys.insert(key);

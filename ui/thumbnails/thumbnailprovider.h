@@ -6,6 +6,7 @@
 
 #include <QCache>
 #include <QHash>
+#include <QImage>
 #include <QObject>
 #include <QPixmap>
 #include <QPointer>
@@ -99,6 +100,7 @@ private:
     void send(const ThumbnailRequest &request);
     void abortFetch(const QString &key);
     void onReplyFinished(QNetworkReply *reply, const QString &key, const QString &fileId);
+    void onImageDecoded(const QString &key, const QString &fileId, QImage image);
     QPixmap iconFor(const ThumbnailSource &source) const;
     QPixmap placeholder() const;
 
@@ -110,6 +112,8 @@ private:
     mutable QCache<QString, QPixmap> m_pixmaps;      // cost = bytes
     mutable QHash<QString, QPixmap> m_icons;         // by MIME type / "folder" / "placeholder"
     QHash<QString, QPointer<QNetworkReply>> m_replies;
+    QHash<QString, quint64> m_decoding; // keys whose image is being decoded on a worker, by ticket
+    quint64 m_lastDecodeTicket = 0;
     QList<ThumbnailRequest> m_toSend;                // started by the scheduler, not sent yet
     QTimer *m_sendTimer;
     QSet<QString> m_failedKeys;                      // not retried until invalidate() or a size change
