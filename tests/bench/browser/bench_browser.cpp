@@ -321,6 +321,13 @@ int main(int argc, char *argv[])
     view.setResizeMode(QListView::Adjust);
     view.setMovement(QListView::Static);
     view.setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
+    // LAYOUT_BATCH=n: lay rows out n per event-loop turn (QListView::Batched) instead of all at once.
+    if (const int batch = qEnvironmentVariableIntValue("LAYOUT_BATCH"); batch > 0) {
+        view.setLayoutMode(QListView::Batched);
+        view.setBatchSize(batch);
+    }
+    std::printf("grid layout: %s (LAYOUT_BATCH=n)\n",
+                view.layoutMode() == QListView::Batched ? qPrintable(QStringLiteral("batched, %1 rows per turn").arg(view.batchSize())) : "all rows at once");
     view.resize(1000, 600);
     view.show();
     if (!QTest::qWaitForWindowExposed(&view)) {
