@@ -4,6 +4,7 @@
 #include "operations/errortext.h"
 
 #include "api/apiclient.h"
+#include "url/urlbuilder.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -19,7 +20,6 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QTreeWidget>
-#include <QUrlQuery>
 #include <QVBoxLayout>
 
 namespace ikui {
@@ -310,9 +310,8 @@ void DetailsPane::fillFile(const ik::FileItem &file)
     setField(QStringLiteral("published"), yesNo(file.isPublished));
     setField(QStringLiteral("version"), file.versionInfo.name);
 
-    const QString previewUrl = !file.thumbnail.isEmpty() ? file.thumbnail : file.url;
-    if (file.fileType == QLatin1String("image") && !previewUrl.isEmpty())
-        loadPreview(previewUrl);
+    if (file.fileType == QLatin1String("image"))
+        loadPreview(file);
     else
         m_preview->setText(file.mime);
 }
@@ -458,19 +457,37 @@ void DetailsPane::deleteVersion(const QString &versionId)
     });
 }
 
-void DetailsPane::loadPreview(const QString &url)
+QUrl DetailsPane::previewUrlFor(const ik::FileItem &file) const
+{
+    // A rendition of the preview's size at this screen's pixel ratio, made from the original (the
+    // library's own thumbnail is 200 px: blurry when enlarged), signed for a private file.
+    const int pixels = int(PreviewSize * devicePixelRatioF());
+    const ik::ApiClient *client = m_imagekit ? m_imagekit->client() : nullptr;
+    if (client && !file.filePath.isEmpty() && !client->urlEndpoint().isEmpty()) {
+        ik::UrlBuilder urls(client->urlEndpoint(), client->privateKey());
+        ik::UrlOptions options;
+        options.path = file.filePath;
+        options.transformation = {{{QStringLiteral("width"), ik::UrlValue(qint64(pixels))},
+                                   {QStringLiteral("height"), ik::UrlValue(qint64(pixels))},
+                                   {QStringLiteral("crop"), ik::UrlValue(QStringLiteral("at_max"))}}};
+        options.sign = file.isPrivateFile.value_or(false) && !client->privateKey().isEmpty();
+        const ik::UrlResult result = urls.build(options);
+        if (result.ok())
+            return QUrl(result.url);
+    }
+    return QUrl(!file.thumbnail.isEmpty() ? file.thumbnail : file.url);
+}
+
+void DetailsPane::loadPreview(const ik::FileItem &file)
 {
     if (!m_imagekit || !m_imagekit->client())
         return;
-    QNetworkAccessManager *network = m_imagekit->client()->networkAccessManager();
-    QUrl previewUrl(url);
-    // A preview-sized rendition at this screen's pixel ratio, not the full original.
-    const int pixels = int(PreviewSize * devicePixelRatioF());
-    if (!url.contains(QLatin1String("tr=")) && !url.contains(QLatin1String("/tr:"))) {
-        QUrlQuery query(previewUrl);
-        query.addQueryItem(QStringLiteral("tr"), QStringLiteral("w-%1,h-%1,c-at_max").arg(pixels));
-        previewUrl.setQuery(query);
+    const QUrl previewUrl = previewUrlFor(file);
+    if (!previewUrl.isValid() || previewUrl.isEmpty()) {
+        m_preview->setText(tr("No preview"));
+        return;
     }
+    QNetworkAccessManager *network = m_imagekit->client()->networkAccessManager();
     if (m_previewReply)
         m_previewReply->abort();
     QNetworkReply *reply = network->get(QNetworkRequest(previewUrl));
@@ -478,14 +495,20 @@ void DetailsPane::loadPreview(const QString &url)
     const quint64 generation = m_generation;
     connect(reply, &QNetworkReply::finished, this, [this, reply, generation] {
         reply->deleteLater();
-        if (generation != m_generation || reply->error() != QNetworkReply::NoError)
+        if (generation != m_generation || reply->error() == QNetworkReply::OperationCanceledError)
             return;
         QPixmap pixmap;
-        if (!pixmap.loadFromData(reply->readAll()))
+        if (reply->error() != QNetworkReply::NoError || !pixmap.loadFromData(reply->readAll())) {
+            // Say why instead of leaving an empty frame.
+            m_preview->setText(tr("No preview: %1").arg(reply->errorString()));
             return;
-        pixmap = pixmap.scaled(QSize(PreviewSize, PreviewSize) * devicePixelRatioF(), Qt::KeepAspectRatio,
-                               Qt::SmoothTransformation);
-        pixmap.setDevicePixelRatio(devicePixelRatioF());
+        }
+        const qreal ratio = devicePixelRatioF();
+        const QSize target = QSize(PreviewSize, PreviewSize) * ratio;
+        // Only ever shrink: enlarging is what makes a preview soft.
+        if (pixmap.width() > target.width() || pixmap.height() > target.height())
+            pixmap = pixmap.scaled(target, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+        pixmap.setDevicePixelRatio(ratio);
         m_preview->setPixmap(pixmap);
     });
 }

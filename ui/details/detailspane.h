@@ -4,6 +4,7 @@
 #include "api/imagekit.h"
 
 #include <QPointer>
+#include <QUrl>
 #include <QWidget>
 
 class QFormLayout;
@@ -62,7 +63,8 @@ private:
     void loadDetails();
     void loadMetadata();
     void loadVersions();
-    void loadPreview(const QString &url);
+    void loadPreview(const ik::FileItem &file);
+    QUrl previewUrlFor(const ik::FileItem &file) const;
     void fillFile(const ik::FileItem &file);
     void fillMetadata(const ik::FileMetadata &metadata);
     void fillVersions(const QList<ik::FileItem> &versions);
