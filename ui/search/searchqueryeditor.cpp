@@ -4,6 +4,7 @@
 
 #include <QAbstractItemView>
 #include <QCompleter>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -32,9 +33,7 @@ SearchQueryEditor::SearchQueryEditor(QWidget *parent)
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_error->setAccessibleName(tr("Search query error"));
     m_error->hide();
-    QPalette errorPalette = m_error->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
-    m_error->setPalette(errorPalette);
+    applyErrorColor();
 
     m_completer->setModel(m_completions);
     m_completer->setCaseSensitivity(Qt::CaseInsensitive);
@@ -63,6 +62,22 @@ SearchQueryEditor::SearchQueryEditor(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(row);
     layout->addWidget(m_error);
+}
+
+void SearchQueryEditor::applyErrorColor()
+{
+    // A red that keeps above 4.5:1 contrast on light and on dark windows.
+    QPalette colors = palette();
+    const bool darkWindow = colors.color(QPalette::Window).lightness() < 128;
+    colors.setColor(QPalette::WindowText, darkWindow ? QColor(0xff, 0x7b, 0x72) : QColor(0xc0, 0x1c, 0x28));
+    m_error->setPalette(colors);
+}
+
+void SearchQueryEditor::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyErrorColor(); // the system switched between light and dark
 }
 
 QString SearchQueryEditor::query() const

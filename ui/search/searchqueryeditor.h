@@ -34,7 +34,11 @@ public:
 Q_SIGNALS:
     void searchRequested(const QString &searchQuery);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void applyErrorColor();
     void updateCompletions();
     void insertCompletion(const QString &completion);
 

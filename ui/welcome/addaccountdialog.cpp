@@ -2,8 +2,8 @@
 
 #include "accounts/session.h"
 #include "welcome/connectaccountform.h"
+#include "welcome/statuslabel.h"
 
-#include <QColor>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QPushButton>
@@ -14,14 +14,10 @@ namespace ikui {
 AddAccountDialog::AddAccountDialog(ProfileStore *profiles, KeyStore *keys, QWidget *parent)
     : QDialog(parent)
     , m_form(new ConnectAccountForm(profiles, keys, this))
-    , m_status(new QLabel(this))
+    , m_status(new StatusLabel(this))
 {
     setObjectName(QStringLiteral("addAccountDialog"));
     setWindowTitle(QStringLiteral("Add an ImageKit account"));
-    m_status->setObjectName(QStringLiteral("statusLabel"));
-    m_status->setWordWrap(true);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_status->setAccessibleName(QStringLiteral("Status"));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
 
     auto *layout = new QVBoxLayout(this);
@@ -47,11 +43,7 @@ QString AddAccountDialog::statusText() const
 
 void AddAccountDialog::showStatus(const QString &text, bool isError)
 {
-    m_status->setText(text);
-    QPalette palette = this->palette();
-    if (isError)
-        palette.setColor(QPalette::WindowText, QColor(0xd0, 0x30, 0x30));
-    m_status->setPalette(palette);
+    m_status->showStatus(text, isError);
 }
 
 } // namespace ikui

@@ -10,6 +10,7 @@ class ConnectAccountForm;
 class KeyStore;
 class ProfileStore;
 class Session;
+class StatusLabel;
 
 // "Add account…" from the Profiles menu: the connect form in a dialog. When the account is
 // checked and saved the dialog closes and hands over the session.
@@ -30,7 +31,7 @@ private:
     void showStatus(const QString &text, bool isError);
 
     ConnectAccountForm *m_form;
-    QLabel *m_status;
+    StatusLabel *m_status;
 };
 
 } // namespace ikui

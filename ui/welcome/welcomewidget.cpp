@@ -7,8 +7,8 @@
 #include "demo/demosession.h"
 #include "demo/demostarter.h"
 #include "welcome/connectaccountform.h"
+#include "welcome/statuslabel.h"
 
-#include <QColor>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -77,11 +77,7 @@ WelcomeWidget::WelcomeWidget(ProfileStore *profiles, KeyStore *keys, QWidget *pa
     demoLayout->addWidget(m_demoProgress);
     demoLayout->addWidget(m_demoButton, 0, Qt::AlignRight);
 
-    m_status = new QLabel(this);
-    m_status->setObjectName(QStringLiteral("statusLabel"));
-    m_status->setWordWrap(true);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_status->setAccessibleName(QStringLiteral("Status"));
+    m_status = new StatusLabel(this);
 
     auto *sideColumn = new QVBoxLayout;
     sideColumn->addWidget(savedBox, 1);
@@ -214,13 +210,7 @@ void WelcomeWidget::setDemoBusy(bool busy)
 
 void WelcomeWidget::showStatus(const QString &text, bool isError)
 {
-    m_status->setText(text);
-    m_status->setProperty("error", isError);
-    // Errors in a red that reads on light and dark windows; everything else in the normal colour.
-    QPalette palette = this->palette();
-    if (isError)
-        palette.setColor(QPalette::WindowText, QColor(0xd0, 0x30, 0x30));
-    m_status->setPalette(palette);
+    m_status->showStatus(text, isError);
 }
 
 } // namespace ikui

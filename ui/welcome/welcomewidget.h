@@ -17,6 +17,7 @@ class DemoStarter;
 class KeyStore;
 class ProfileStore;
 class Session;
+class StatusLabel;
 
 // The first-run screen (and what shows when no profile can be opened): the saved accounts (open,
 // remove), "Connect an ImageKit account" (ConnectAccountForm) and "Try the offline demo", which
@@ -72,7 +73,7 @@ private:
     QPushButton *m_removeButton;
     QPushButton *m_demoButton;
     QProgressBar *m_demoProgress;
-    QLabel *m_status;
+    StatusLabel *m_status;
 };
 
 } // namespace ikui
