@@ -1,6 +1,7 @@
 #include "browser/dragoutmimedata.h"
 
 #include "operations/dragoutdownload.h"
+#include "operations/dragoutwait.h"
 
 namespace ikui {
 
@@ -21,7 +22,7 @@ DragOutMimeData::DragOutMimeData(DragOutDownload *download)
 QStringList DragOutMimeData::formats() const
 {
     QStringList formats = QMimeData::formats();
-    if (m_download && m_download->total() > 0 && !formats.contains(uriListFormat()))
+    if (m_download && m_download->total() > 0 && !m_download->isCancelled() && !formats.contains(uriListFormat()))
         formats.append(uriListFormat());
     return formats;
 }
@@ -36,9 +37,10 @@ QVariant DragOutMimeData::retrieveData(const QString &mimeType, QMetaType type) 
     if (mimeType != uriListFormat() || !m_download)
         return QMimeData::retrieveData(mimeType, type);
     // A file manager asks on drop (some while hovering): wait for the files, then name them.
-    m_download->waitForFinished();
-    if (!m_download)
-        return {};
+    // What failed is left out (the window reports it); a cancel drops nothing.
+    DragOutWait wait(m_download, m_progressWindow);
+    if (wait.exec() == DragOutWait::Outcome::Cancelled || !m_download)
+        return QVariantList();
     QVariantList urls;
     for (const QUrl &url : m_download->localUrls())
         urls.append(url);

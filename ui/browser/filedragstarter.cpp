@@ -10,6 +10,9 @@
 #include <QNetworkAccessManager>
 #include <QPixmap>
 #include <QSet>
+#include <QWidget>
+
+#include <memory>
 
 namespace ikui {
 
@@ -58,7 +61,8 @@ DragOutMimeData *FileDragStarter::createMimeData(const QModelIndexList &indexes)
         ids.append(id);
         const QString url = row.data(FileListModel::UrlRole).toString();
         if (!row.data(FileListModel::IsFolderRole).toBool() && !url.isEmpty())
-            files.append({row.data(FileListModel::NameRole).toString(), QUrl(url)});
+            files.append({row.data(FileListModel::NameRole).toString(), QUrl(url),
+                          row.data(FileListModel::SizeRole).toLongLong()});
     }
     if (ids.isEmpty())
         return nullptr;
@@ -69,6 +73,7 @@ DragOutMimeData *FileDragStarter::createMimeData(const QModelIndexList &indexes)
         Q_EMIT downloadCreated(download);
     }
     auto *data = new DragOutMimeData(download);
+    data->setProgressWindow(qobject_cast<QWidget *>(parent())); // the main window; startDrag uses the view's
     data->setData(FileListModel::idsMimeType(), ids.join(QLatin1Char('\n')).toUtf8());
     return data;
 }
@@ -79,6 +84,7 @@ void FileDragStarter::startDrag(QAbstractItemView *view, const QModelIndexList &
     DragOutMimeData *data = createMimeData(indexes);
     if (!data)
         return;
+    data->setProgressWindow(view->window());
     const QPointer<DragOutDownload> download = data->download();
     auto *drag = new QDrag(view);
     drag->setMimeData(data);
@@ -94,8 +100,17 @@ void FileDragStarter::startDrag(QAbstractItemView *view, const QModelIndexList &
         if (!target && download)
             download->start();
     });
+    // Cancelled in the wait's dialog while the drag still runs: end the drag, nothing is dropped.
+    auto dragRunning = std::make_shared<bool>(true);
+    if (download) {
+        connect(download, &DragOutDownload::finished, drag, [download, dragRunning] {
+            if (*dragRunning && download && download->isCancelled())
+                QDrag::cancel();
+        });
+    }
     const QPointer<QDrag> guard(drag);
     const Qt::DropAction result = drag->exec(actions, defaultAction);
+    *dragRunning = false;
     const bool droppedOutside = result != Qt::IgnoreAction && guard && !guard->target();
     if (download && !droppedOutside) {
         // Moved onto a folder here, or cancelled: nothing needs the files.

@@ -19,7 +19,8 @@ class DragOutMimeData;
 // download starts when the drag leaves the app's widgets or when a program asks for the files, so
 // moving items onto a folder inside the app downloads nothing it keeps. The files of the last
 // KeptDrags drags dropped outside stay on disk (the file manager copies them after the drop); the
-// rest go with this object.
+// rest go with this object. While a file manager waits for the files, DragOutWait shows their
+// progress with a Cancel; a cancel during the drag ends it with nothing dropped.
 class FileDragStarter : public QObject
 {
     Q_OBJECT

@@ -9,17 +9,21 @@
 #include <QUrl>
 
 #include <memory>
+#include <vector>
 
 class QNetworkAccessManager;
 class QNetworkReply;
+class QSaveFile;
 
 namespace ikui {
 
 // The files of a drag out to the desktop, downloaded into a temporary folder of their own so the
 // file manager receives real local files (Qt on X11/Wayland cannot promise files that do not exist
 // yet). Names are sanitised (SafeFileName) and made unique, so nothing lands outside the folder.
-// At most 4 downloads run at once. The folder and its files are removed with this object: keep it
-// alive until the file manager has copied them.
+// At most 4 downloads run at once, each written to disk as it arrives (QSaveFile: a file appears
+// only when complete). A transfer that receives nothing for TransferTimeoutMs fails. cancel()
+// aborts the downloads and removes the folder with what it held; otherwise the folder and its
+// files are removed with this object: keep it alive until the file manager has copied them.
 class DragOutDownload : public QObject
 {
     Q_OBJECT
@@ -27,8 +31,9 @@ class DragOutDownload : public QObject
 public:
     struct File
     {
-        QString name; // the server's file name
-        QUrl url;     // its delivery URL
+        QString name;      // the server's file name
+        QUrl url;          // its delivery URL
+        qint64 size = -1;  // bytes as the server lists them; -1 unknown (the reply's length is used)
     };
 
     static constexpr int MaxInFlight = 4;
@@ -39,9 +44,13 @@ public:
 
     // False when the temporary folder could not be created (nothing will be downloaded).
     bool isValid() const;
+    // The per-drag folder (empty when it could not be created); gone after cancel().
     QString folder() const;
     int total() const { return int(m_files.size()); }
     int doneCount() const { return m_done; }
+    // Bytes received so far, and expected in all (-1 while the size of a file is still unknown).
+    qint64 bytesReceived() const;
+    qint64 bytesTotal() const;
     bool isStarted() const { return m_started; }
     bool isFinished() const { return m_finished; }
     bool isCancelled() const { return m_cancelled; }
@@ -50,35 +59,52 @@ public:
     // The files written so far, as paths / file:// URLs, in the order of the files given.
     QStringList localPaths() const;
     QList<QUrl> localUrls() const;
-    // "name: reason" per file that could not be downloaded or written.
+    // One sentence per file that could not be downloaded or written: its name, what went wrong
+    // and what to try.
     QStringList failures() const { return m_failures; }
 
     // Starts the downloads (once); finished() follows, queued when there is nothing to do.
     void start();
-    // Starts if needed and runs a local event loop until finished() or cancel(), at most
-    // `timeoutMs` (-1: no limit). True when every file was downloaded.
+    // Starts if needed and runs a local event loop (without user input) until finished() or
+    // cancel(), at most `timeoutMs` (-1: no limit). True when every file was downloaded.
+    // The app waits through DragOutWait instead, which shows progress and offers Cancel.
     bool waitForFinished(int timeoutMs = -1);
+    // True when finished with every file written.
+    bool isComplete() const;
 
 public Q_SLOTS:
-    // Aborts the downloads still running; what is written stays until this object is deleted.
+    // Aborts the downloads still running and removes the folder with the files already written;
+    // finished() follows right away. Does nothing once finished.
     void cancel();
 
 Q_SIGNALS:
     void started();
     void progress(int done, int total);
+    // Bytes received so far and expected in all (-1: not known yet).
+    void bytesProgress(qint64 received, qint64 total);
     void finished();
 
 private:
     void launchMore();
-    void onReplyFinished(QNetworkReply *reply, int index);
+    void onReadyRead(int index);
+    void onReplyFinished(int index);
+    bool writeAvailable(int index);
+    QString transferFailure(int index, QNetworkReply *reply) const;
+    QString writeFailure(int index) const;
     void finishIfDone();
+    void emitBytes();
 
     QPointer<QNetworkAccessManager> m_network;
     QList<File> m_files;
     QStringList m_targets;
     QList<bool> m_written;
+    QList<qint64> m_received;
+    QList<qint64> m_expected;
     std::unique_ptr<QTemporaryDir> m_dir;
-    QList<QPointer<QNetworkReply>> m_replies;
+    QString m_folder;
+    QList<QPointer<QNetworkReply>> m_replies;        // by file index; null when not running
+    std::vector<std::unique_ptr<QSaveFile>> m_saves; // by file index; open while running
+    QList<bool> m_writeFailed;
     QStringList m_failures;
     int m_next = 0;
     int m_done = 0;
