@@ -18,6 +18,7 @@
 #include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QThread>
 #include <QTimer>
 
 namespace ikemu {
@@ -103,6 +104,12 @@ const EmulatorConfig &EmulatorServer::config() const
 
 void EmulatorServer::setFaultSettings(const FaultSettings &settings)
 {
+    // The fault injector is read by every request on the server's thread: a caller on another
+    // thread (the app's UI with the demo server on a worker) hands the change over to it.
+    if (QThread::currentThread() != thread() && thread()->isRunning()) {
+        QMetaObject::invokeMethod(this, [this, settings] { setFaultSettings(settings); }, Qt::BlockingQueuedConnection);
+        return;
+    }
     d->context.config.faults = settings;
     d->faults.setSettings(settings);
 }

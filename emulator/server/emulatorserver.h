@@ -48,7 +48,8 @@ public:
     QUrl urlEndpoint() const;
     const EmulatorConfig &config() const;
 
-    // Changes fault injection at run time (tests and the app's demo settings).
+    // Changes fault injection at run time (tests and the app's demo settings). Callable from any
+    // thread: it waits until the server's thread has applied the change.
     void setFaultSettings(const FaultSettings &settings);
 
     // Handles one request without the network (used by the HTTP layer and by in-process callers).

@@ -1,6 +1,7 @@
 #include "demo/demosession.h"
 
 #include "accounts/session.h"
+#include "demo/demoserverthread.h"
 #include "server/emulatorserver.h"
 
 #include <QDir>
@@ -68,12 +69,14 @@ Session *DemoSession::start(QString *error, QObject *parent, const QString &data
         return fail(why);
 
     const ikemu::EmulatorConfig config = demoConfig(dataDir);
-    auto server = std::make_unique<ikemu::EmulatorServer>(config);
-    if (!server->start(&why))
+    // The server answers on a thread of its own: rendering transformations must not stall the window.
+    auto host = std::make_unique<DemoServerThread>(config);
+    if (!host->startServer(&why))
         return fail(QStringLiteral("The offline demo could not start: %1. Check that %2 is writable, or delete it to start "
                                    "the demo afresh.")
                         .arg(why, QDir::toNativeSeparators(dataDir)));
 
+    const ikemu::EmulatorServer *server = host->server();
     Profile profile;
     profile.publicKey = config.publicKey;
     profile.urlEndpoint = server->urlEndpoint().toString();
@@ -82,7 +85,7 @@ Session *DemoSession::start(QString *error, QObject *parent, const QString &data
     Session *session = Session::create(profile, config.privateKey, &why, parent);
     if (!session)
         return fail(QStringLiteral("The offline demo could not start: %1").arg(why));
-    session->adoptDemoServer(server.release());
+    host.release()->handTo(session); // the session owns it from now on
     return session;
 }
 

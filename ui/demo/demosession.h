@@ -21,7 +21,8 @@ public:
     // set (a sentence that says what to do) when the folder cannot be created or written.
     static bool prepare(const QString &dataDir, QString *error);
 
-    // Starts the emulator and returns a session that owns it; nullptr with `error` set when the
+    // Starts the emulator on a thread of its own (DemoServerThread: demoServer()->thread() is not
+    // the caller's) and returns a session that owns it; nullptr with `error` set when the
     // data folder cannot be created or the server cannot start. Seeds the library first when
     // prepare() has not (blocking the calling thread meanwhile).
     static Session *start(QString *error, QObject *parent = nullptr, const QString &dataDir = defaultDataDir());
