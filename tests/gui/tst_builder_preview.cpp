@@ -1,6 +1,8 @@
 // The builder's live preview against a real in-process emulator with the demo library: images
 // whose size and format follow the transformation, chained steps, the server's message for an
-// invalid value, debouncing of rapid edits and stale answers that are never shown. And the
+// invalid value, debouncing of rapid edits and stale answers that are never shown (also when
+// still being decoded), images decoded off the UI thread (the UI's longest pause stays under the
+// decode time). And the
 // before/after view on its own: split divider (mouse and keyboard), side by side, zoom and pan
 // shared by both sides, crisp pixels at 100% at the screen's pixel ratio.
 #include "accounts/session.h"
@@ -15,6 +17,8 @@
 #include "url/urlbuilder.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
 #include <QImageReader>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -25,6 +29,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QToolButton>
 #include <QtTest>
 
@@ -92,6 +97,42 @@ bool isRoughly(QColor actual, QColor expected)
 {
     return std::abs(actual.red() - expected.red()) < 40 && std::abs(actual.green() - expected.green()) < 40
         && std::abs(actual.blue() - expected.blue()) < 40;
+}
+
+// The longest time the UI thread's event loop went without serving a 1 ms timer.
+class EventLoopGapMeter : public QObject
+{
+public:
+    EventLoopGapMeter()
+    {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.setInterval(1);
+        connect(&m_timer, &QTimer::timeout, this, [this] { m_longestGapMs = qMax(m_longestGapMs, m_sinceLastBeat.restart()); });
+        m_sinceLastBeat.start();
+        m_timer.start();
+    }
+    qint64 longestGapMs() const { return qMax(m_longestGapMs, m_sinceLastBeat.elapsed()); }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_sinceLastBeat;
+    qint64 m_longestGapMs = 0;
+};
+
+// Runs the event loop until `loader` shows or fails (QTest::qWait sleeps between slices, which a
+// gap measurement would count).
+bool runUntilSettled(ikui::PreviewLoader &loader)
+{
+    QEventLoop loop;
+    QObject::connect(&loader, &ikui::PreviewLoader::previewReady, &loop, &QEventLoop::quit);
+    QObject::connect(&loader, &ikui::PreviewLoader::previewFailed, &loop, &QEventLoop::quit);
+    bool timedOut = false;
+    QTimer::singleShot(WaitMs, &loop, [&] {
+        timedOut = true;
+        loop.quit();
+    });
+    loop.exec();
+    return !timedOut;
 }
 
 } // namespace
@@ -421,6 +462,51 @@ private Q_SLOTS:
         QVERIFY(!panel.lastResult().isValid());
         QVERIFY(panel.view()->transformedImage().isNull());
         QVERIFY(!panel.errorText().isEmpty());
+    }
+
+    // A big preview (a 2400 px PNG) takes a while to decode; that happens on a worker, so the
+    // UI thread's longest pause stays below the decode time (on the UI thread it could not).
+    void largePreviewIsDecodedOffTheUiThread()
+    {
+        ikui::PreviewLoader loader(network());
+        loader.setDebounceInterval(0);
+        const QUrl url = urlFor(QStringLiteral("w-2400,h-2400,c-force,f-png"));
+        EventLoopGapMeter meter;
+        loader.requestPreview(url);
+        QVERIFY(runUntilSettled(loader));
+        const qint64 gap = meter.longestGapMs();
+        QVERIFY2(!loader.lastFailure().isValid(), qPrintable(loader.lastFailure().text()));
+        const ikui::PreviewResult &result = loader.lastResult();
+        QCOMPARE(result.pixelSize, QSize(2400, 2400));
+        QCOMPARE(result.format, QStringLiteral("PNG"));
+        qInfo("2400 x 2400 PNG preview: decoded in %lld ms on a worker, loaded in %lld ms; longest UI event-loop gap %lld ms",
+              result.decodeTimeMs, result.loadTimeMs, gap);
+        QVERIFY2(result.decodeTimeMs >= 30, "the image is big enough for the comparison to mean something");
+        QVERIFY2(gap < result.decodeTimeMs, qPrintable(QStringLiteral("gap %1 ms, decode %2 ms").arg(gap).arg(result.decodeTimeMs)));
+    }
+
+    // A newer URL that arrives while the older answer is being decoded wins: the older image,
+    // decoded later, is dropped.
+    void answerStillDecodingWhenANewerUrlArrivesIsNeverShown()
+    {
+        ikui::PreviewLoader loader(network());
+        loader.setDebounceInterval(0);
+        QSignalSpy ready(&loader, &ikui::PreviewLoader::previewReady);
+        QSignalSpy failed(&loader, &ikui::PreviewLoader::previewFailed);
+        loader.requestPreview(urlFor(QStringLiteral("w-2400,h-2400,c-force,f-png")));
+        QVERIFY(QTest::qWaitFor([&] { return loader.isDecoding(); }, WaitMs));
+        const int abortedBefore = loader.abortedCount();
+        loader.requestPreview(urlFor(QStringLiteral("w-120")));
+        QVERIFY(!loader.isDecoding());
+        QVERIFY(ready.wait(WaitMs));
+        QCOMPARE(loader.lastResult().pixelSize.width(), 120);
+        QCOMPARE(loader.abortedCount(), abortedBefore); // the big request had completed: nothing to abort
+        QVERIFY(QTest::qWaitFor([&] { return !loader.isLoading(); }, WaitMs));
+        QTest::qWait(500); // long after the big image's decode was due
+        QCOMPARE(ready.size(), 1);
+        QCOMPARE(ready.first().first().value<ikui::PreviewResult>().pixelSize.width(), 120);
+        QCOMPARE(failed.size(), 0);
+        QCOMPARE(loader.lastResult().pixelSize.width(), 120);
     }
 
     void editingBackToTheShownUrlSendsNothing()

@@ -1,6 +1,8 @@
 #include "builder/preview/previewloader.h"
 
 #include <QBuffer>
+#include <QElapsedTimer>
+#include <QFutureWatcher>
 #include <QImageReader>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -8,6 +10,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <utility>
 
@@ -74,6 +77,42 @@ QString hintFor(int status)
     if (status == 0)
         return PreviewLoader::tr("Check the network connection and the account's URL endpoint, then reload.");
     return {};
+}
+
+} // namespace
+
+// What the worker thread made of a response body.
+struct DecodedPreview
+{
+    QImage image;          // null when the body is not an image this system decodes
+    QByteArray format;     // the reader's name for it ("png", "jpeg")
+    QString readerError;
+    qint64 decodeTimeMs = 0;
+};
+
+namespace {
+
+// Runs on a worker: a large preview (a 4000 px PNG) takes tens to hundreds of milliseconds to
+// decode, which on the UI thread would freeze typing in the builder.
+DecodedPreview decodePreview(const QByteArray &body)
+{
+    QElapsedTimer timer;
+    timer.start();
+    DecodedPreview decoded;
+    QBuffer buffer;
+    buffer.setData(body);
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer);
+    reader.setAutoTransform(true); // as browsers show it
+    decoded.format = reader.format();
+    if (!reader.read(&decoded.image)) {
+        decoded.image = QImage();
+        decoded.readerError = reader.errorString();
+    } else if (decoded.image.hasAlphaChannel() && decoded.image.format() != QImage::Format_ARGB32_Premultiplied) {
+        decoded.image.convertTo(QImage::Format_ARGB32_Premultiplied); // what painting wants, converted once here
+    }
+    decoded.decodeTimeMs = timer.elapsed();
+    return decoded;
 }
 
 } // namespace
@@ -218,8 +257,7 @@ void PreviewLoader::onReplyFinished(QNetworkReply *reply, quint64 generation)
     reply->deleteLater();
     if (reply != m_reply || generation != m_generation)
         return; // stale: a newer URL took over
-    m_reply.clear();
-    updateLoading();
+    m_reply.clear(); // loading stays on while the image is decoded: updateLoading() only on failure here
 
     const QByteArray body = reply->readAll();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -234,12 +272,14 @@ void PreviewLoader::onReplyFinished(QNetworkReply *reply, quint64 generation)
         failure.httpStatus = 0;
         failure.serverMessage = tr("The server did not answer within %1 seconds.").arg(m_transferTimeoutMs / 1000.0);
         failure.hint = tr("Reload, or simplify the transformation: very large outputs take long to render.");
+        updateLoading();
         fail(failure);
         return;
     }
     if (error != QNetworkReply::NoError || status < 200 || status >= 300) {
         failure.serverMessage = serverMessageOf(reply, body);
         failure.hint = hintFor(status);
+        updateLoading();
         fail(failure);
         return;
     }
@@ -252,24 +292,42 @@ void PreviewLoader::onReplyFinished(QNetworkReply *reply, quint64 generation)
     if (!ignored.isEmpty())
         result.ignoredParameters = QString::fromUtf8(ignored).split(QLatin1Char(','), Qt::SkipEmptyParts);
 
-    QBuffer buffer;
-    buffer.setData(body);
-    buffer.open(QIODevice::ReadOnly);
-    QImageReader reader(&buffer);
-    reader.setAutoTransform(true); // as browsers show it
-    const QByteArray format = reader.format();
-    if (!reader.read(&result.image)) {
+    // The image is decoded on a worker; until it is in, the request counts as in flight, and a
+    // newer URL meanwhile makes this answer stale (abortInFlight() bumps the generation).
+    m_decodingGeneration = generation;
+    updateLoading();
+    auto *watcher = new QFutureWatcher<DecodedPreview>(this);
+    connect(watcher, &QFutureWatcher<DecodedPreview>::finished, this, [this, watcher, result, status, generation] {
+        watcher->deleteLater();
+        onDecoded(result, status, watcher->result(), generation);
+    });
+    watcher->setFuture(QtConcurrent::run(decodePreview, body));
+}
+
+void PreviewLoader::onDecoded(PreviewResult result, int httpStatus, const DecodedPreview &decoded, quint64 generation)
+{
+    if (generation != m_generation || generation != m_decodingGeneration)
+        return; // stale: a newer URL took over while the image was being decoded
+    m_decodingGeneration = 0;
+    updateLoading();
+
+    if (decoded.image.isNull()) {
+        PreviewFailure failure;
+        failure.url = result.url;
+        failure.httpStatus = httpStatus;
         failure.serverMessage = tr("The server sent %1 of %2 that this computer cannot show as an image (%3).")
-                                    .arg(QLocale().formattedDataSize(body.size()),
+                                    .arg(QLocale().formattedDataSize(result.bytes),
                                          result.mimeType.isEmpty() ? tr("unknown type") : result.mimeType,
-                                         reader.errorString());
+                                         decoded.readerError);
         failure.hint = tr("Choose an output format this system decodes for the preview, such as f-png, f-jpg or f-webp.");
         fail(failure);
         return;
     }
-    result.format = format.isEmpty() ? result.mimeType.section(QLatin1Char('/'), 1).toUpper()
-                                     : QString::fromLatin1(format).toUpper();
+    result.image = decoded.image;
+    result.format = decoded.format.isEmpty() ? result.mimeType.section(QLatin1Char('/'), 1).toUpper()
+                                             : QString::fromLatin1(decoded.format).toUpper();
     result.pixelSize = result.image.size();
+    result.decodeTimeMs = decoded.decodeTimeMs;
     result.loadTimeMs = m_loadTime.elapsed();
     m_lastResult = result;
     m_lastFailure = {};
@@ -278,6 +336,11 @@ void PreviewLoader::onReplyFinished(QNetworkReply *reply, quint64 generation)
 
 void PreviewLoader::abortInFlight()
 {
+    if (m_decodingGeneration != 0) {
+        // The answer arrived and is being decoded: its result will be dropped (onDecoded).
+        m_decodingGeneration = 0;
+        ++m_generation;
+    }
     if (!m_reply)
         return;
     QNetworkReply *reply = m_reply;

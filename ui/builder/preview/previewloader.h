@@ -13,12 +13,15 @@ class QNetworkReply;
 
 namespace ikui {
 
+struct DecodedPreview;
+
 // Loads the image of a transformation URL for the builder's live preview.
 //
 // requestPreview() is debounced: edits within the debounce interval collapse into one request
 // for the latest URL (a user who keeps typing still gets a request at least every maximumWait).
 // Only the latest URL is ever current: a request for an older one is aborted as soon as a newer
 // URL arrives, and an answer that still slips through is dropped, so a stale image is never shown.
+// Images are decoded on a worker thread (QtConcurrent), never on the caller's.
 //
 //   auto *loader = new PreviewLoader(session->client()->networkAccessManager(), this);
 //   connect(loader, &PreviewLoader::previewReady, this, [](const PreviewResult &r) { ... });
@@ -65,9 +68,13 @@ public:
     // A request is waiting for its debounce interval or is in flight.
     bool isLoading() const { return isPending() || isInFlight(); }
     bool isPending() const { return m_debounce.isActive(); }
-    bool isInFlight() const { return !m_reply.isNull(); }
+    // In flight: the request is on the network, or its answer is being decoded on a worker thread.
+    bool isInFlight() const { return !m_reply.isNull() || isDecoding(); }
+    // The answer is in and its image is being decoded on a worker thread.
+    bool isDecoding() const { return m_decodingGeneration != 0; }
 
-    // Requests actually sent to the network, and those aborted because a newer URL arrived.
+    // Requests actually sent to the network, and those aborted because a newer URL arrived (an
+    // answer dropped while it was being decoded is not counted: its request had completed).
     int requestCount() const { return m_requestCount; }
     int abortedCount() const { return m_abortedCount; }
 
@@ -87,6 +94,7 @@ Q_SIGNALS:
 private:
     void send();
     void onReplyFinished(QNetworkReply *reply, quint64 generation);
+    void onDecoded(ikui::PreviewResult result, int httpStatus, const DecodedPreview &decoded, quint64 generation);
     void abortInFlight();
     void fail(const PreviewFailure &failure);
     void updateLoading();
@@ -99,6 +107,7 @@ private:
     QPointer<QNetworkReply> m_reply;
     QUrl m_currentUrl;
     quint64 m_generation = 0;     // bumped per request: an answer of another generation is stale
+    quint64 m_decodingGeneration = 0; // the generation whose image a worker is decoding; 0 = none
     int m_debounceMs = DefaultDebounceMs;
     int m_maximumWaitMs = DefaultMaximumWaitMs;
     int m_transferTimeoutMs = DefaultTransferTimeoutMs;

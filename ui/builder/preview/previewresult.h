@@ -19,6 +19,7 @@ struct PreviewResult
     QString mimeType;             // the Content-Type the server sent ("image/png"), without parameters
     qint64 bytes = 0;             // size of the response body
     qint64 loadTimeMs = 0;        // request sent -> image decoded
+    qint64 decodeTimeMs = 0;      // of which decoding (on a worker thread)
     QStringList ignoredParameters; // transformations the server skipped (X-IK-Ignored-Transformations)
 
     bool isValid() const { return !image.isNull(); }
