@@ -1,5 +1,6 @@
 #include "uploads/queue/uploadqueue.h"
 
+#include "uploads/queue/uploadbatchstager.h"
 #include "uploads/queue/uploadqueuemodel.h"
 #include "uploads/queue/uploadservermatch.h"
 #include "uploads/queue/uploadstore.h"
@@ -14,9 +15,12 @@
 #include <QLocale>
 #include <QPointer>
 #include <QRandomGenerator>
+#include <QThreadPool>
 #include <QTimer>
 
+#include <algorithm>
 #include <array>
+#include <atomic>
 #include <deque>
 #include <limits>
 #include <map>
@@ -38,13 +42,23 @@ struct ActiveUpload
     StoredUploadItem item;
     UploadBatchOptions options;
     QPointer<ik::ApiJob> job;
-    QTimer *backoffTimer = nullptr;
+    // The context of the pending backoff callback: deleting it (with the upload) drops the wait.
+    std::unique_ptr<QObject> backoffContext;
     AbortReason abort = AbortReason::None;
     qint64 attemptStartMs = 0;
     qint64 bytesSent = 0;
     int transientFailures = 0;
+};
 
-    ~ActiveUpload() { delete backoffTimer; }
+// A batch added by addBatchInBackground(): stored by a worker, then fed to the model.
+struct BackgroundAdd
+{
+    qint64 batchId = 0;
+    qint64 total = 0;
+    qint64 stored = 0;
+    bool published = false;         // in the queue; being fed to the model
+    qint64 fedUpTo = 0;             // the last item id given to the model
+    std::shared_ptr<std::atomic_bool> cancelled = std::make_shared<std::atomic_bool>(false);
 };
 
 struct UploadQueue::Private
@@ -68,9 +82,24 @@ struct UploadQueue::Private
     qint64 activitySinceMs = -1;
     bool totalsPending = false;
     bool scheduling = false;        // schedule() is on the stack: its loop picks up any change
+    ik::ApiClient::DelayScheduler delayScheduler;
+    std::function<double()> jitterSource;
+    std::deque<BackgroundAdd> adds; // in call order
+    QThreadPool addPool;            // one thread: batches are stored one after another
+    bool feedPosted = false;
+    bool addProgressPending = false;
+    InterruptedAdds interrupted;
 
     void schedule();
     void startItem(qint64 id);
+    UploadQueueModel::Row rowFor(const StoredUploadItem &item);
+    void onStaged(qint64 batchId, qint64 stored);
+    void onStagingEnded(qint64 batchId, const UploadBatchStager::Outcome &outcome);
+    void postFeed();
+    void feed();
+    void addProgressChanged();
+    BackgroundAdd *backgroundAdd(qint64 batchId);
+    void scheduleDelay(qint64 ms, QObject *context, std::function<void()> callback) const;
     void proceed(ActiveUpload *upload);
     void runCheck(ActiveUpload *upload);
     void onChecked(qint64 id, const QList<ik::FileItem> &files);
@@ -105,6 +134,7 @@ UploadQueue::UploadQueue(ik::ImageKit *api, const QString &databasePath, QObject
     qRegisterMetaType<ik::UploadResult>("ik::UploadResult");
     d->api = api;
     d->databasePath = databasePath;
+    d->addPool.setMaxThreadCount(1);
     d->model = new UploadQueueModel(this);
     d->store = std::make_unique<UploadStore>(databasePath);
     UploadStore *store = d->store.get();
@@ -116,6 +146,11 @@ UploadQueue::UploadQueue(ik::ImageKit *api, const QString &databasePath, QObject
 
 UploadQueue::~UploadQueue()
 {
+    // A batch still being stored is dropped (its worker deletes what it stored; if it cannot, the
+    // next open() does). Its posted reports die with this object.
+    for (BackgroundAdd &add : d->adds)
+        add.cancelled->store(true);
+    d->addPool.waitForDone();
     // In-flight requests are abandoned; their items come back "needs check" on the next open().
     for (auto &entry : d->active) {
         entry.second->abort = AbortReason::Shutdown;
@@ -146,25 +181,19 @@ bool UploadQueue::open(QString *error)
             *error = d->store->lastError();
         return false;
     }
+    // Staged items of a background add the app did not finish: whole batches or nothing.
+    d->interrupted = {};
+    const int interruptedBatches = d->store->discardInterruptedAdds(&d->interrupted.filesStored, &d->interrupted.filesPlanned);
+    if (interruptedBatches < 0) {
+        if (error)
+            *error = d->store->lastError();
+        return false;
+    }
+    d->interrupted.batches = interruptedBatches;
     d->batches = d->store->batches();
     d->paused = d->store->isPaused();
     QList<UploadQueueModel::Row> rows;
-    const bool loaded = d->store->forEachItem([this, &rows](const StoredUploadItem &item) {
-        UploadQueueModel::Row row;
-        row.id = item.id;
-        row.name = item.name;
-        row.folder = item.targetFolder;
-        row.size = item.size;
-        row.state = item.state;
-        row.needsCheck = item.needsCheck;
-        row.error = item.error;
-        row.fileId = item.fileId;
-        row.filePath = item.filePath;
-        if (row.state == UploadState::Done)
-            row.bytesSent = row.size;
-        d->countChange(UploadState(-1), row.state, row.size);
-        rows.append(std::move(row));
-    });
+    const bool loaded = d->store->forEachItem([this, &rows](const StoredUploadItem &item) { rows.append(d->rowFor(item)); });
     if (!loaded) {
         if (error)
             *error = d->store->lastError();
@@ -186,6 +215,25 @@ void UploadQueue::setClock(const ik::Clock *clock)
     d->clock = clock ? clock : &ik::Clock::system();
 }
 
+void UploadQueue::setDelayScheduler(ik::ApiClient::DelayScheduler scheduler)
+{
+    d->delayScheduler = std::move(scheduler);
+}
+
+void UploadQueue::setJitterSource(std::function<double()> unitRandom)
+{
+    d->jitterSource = std::move(unitRandom);
+}
+
+void UploadQueue::Private::scheduleDelay(qint64 ms, QObject *context, std::function<void()> callback) const
+{
+    if (delayScheduler) {
+        delayScheduler(ms, context, std::move(callback));
+        return;
+    }
+    QTimer::singleShot(int(qBound<qint64>(0, ms, qint64(std::numeric_limits<int>::max()))), context, std::move(callback));
+}
+
 qint64 UploadQueue::addBatch(const QList<UploadSource> &sources, const UploadBatchOptions &options, QString *error)
 {
     const auto refuse = [error](const QString &reason) {
@@ -203,22 +251,8 @@ qint64 UploadQueue::addBatch(const QList<UploadSource> &sources, const UploadBat
 
     QList<NewUploadItem> items;
     items.reserve(sources.size());
-    for (const UploadSource &source : sources) {
-        const QFileInfo info(source.localPath);
-        NewUploadItem item;
-        item.localPath = info.absoluteFilePath();
-        item.targetFolder = QLatin1Char('/') + source.targetFolder.split(QLatin1Char('/'), Qt::SkipEmptyParts).join(QLatin1Char('/'));
-        item.name = info.fileName();
-        if (!info.isFile()) {
-            item.state = UploadState::Failed;
-            item.error = info.exists() ? tr("%1 is not a regular file.").arg(item.localPath)
-                                       : tr("The file %1 does not exist.").arg(item.localPath);
-        } else {
-            item.size = info.size();
-            item.modifiedMs = info.lastModified().toMSecsSinceEpoch();
-        }
-        items.append(item);
-    }
+    for (const UploadSource &source : sources)
+        items.append(UploadStore::describeSource(source));
     QList<qint64> ids;
     const qint64 batchId = d->store->addBatch(options, items, &ids);
     if (batchId == 0)
@@ -229,15 +263,14 @@ qint64 UploadQueue::addBatch(const QList<UploadSource> &sources, const UploadBat
     rows.reserve(items.size());
     for (qsizetype i = 0; i < items.size(); ++i) {
         const NewUploadItem &item = items.at(i);
-        UploadQueueModel::Row row;
-        row.id = ids.at(i);
-        row.name = item.name;
-        row.folder = item.targetFolder;
-        row.size = item.size;
-        row.state = item.state;
-        row.error = item.error;
-        d->countChange(UploadState(-1), row.state, row.size);
-        rows.append(std::move(row));
+        StoredUploadItem stored;
+        stored.id = ids.at(i);
+        stored.name = item.name;
+        stored.targetFolder = item.targetFolder;
+        stored.size = item.size;
+        stored.state = item.state;
+        stored.error = item.error;
+        rows.append(d->rowFor(stored));
     }
     d->model->appendRows(std::move(rows));
     for (qsizetype i = 0; i < items.size(); ++i) {
@@ -247,6 +280,181 @@ qint64 UploadQueue::addBatch(const QList<UploadSource> &sources, const UploadBat
     d->totalsChanged();
     d->schedule();
     return batchId;
+}
+
+qint64 UploadQueue::addBatchInBackground(const QList<UploadSource> &sources, const UploadBatchOptions &options, QString *error)
+{
+    if (sources.size() <= ImmediateAddLimit || !d->store->isOpen() || !options.validationError().isEmpty())
+        return addBatch(sources, options, error); // small (a few ms), or refused with the reason
+    const qint64 batchId = d->store->createStagedBatch(options, sources.size());
+    if (batchId == 0) {
+        if (error)
+            *error = tr("The upload queue could not store the files: %1").arg(d->store->lastError());
+        return 0;
+    }
+    d->batches.insert(batchId, options);
+    BackgroundAdd add;
+    add.batchId = batchId;
+    add.total = sources.size();
+    d->adds.push_back(add);
+    // The worker reports through queued calls on this object: they die with it.
+    Private *self = d.get();
+    d->addPool.start([self, queue = this, path = d->databasePath, batchId, sources, cancelled = add.cancelled] {
+        const UploadBatchStager::Outcome outcome = UploadBatchStager::run(path, batchId, sources, *cancelled, [&](qint64 stored) {
+            QMetaObject::invokeMethod(queue, [self, batchId, stored] { self->onStaged(batchId, stored); }, Qt::QueuedConnection);
+        });
+        QMetaObject::invokeMethod(queue, [self, batchId, outcome] { self->onStagingEnded(batchId, outcome); }, Qt::QueuedConnection);
+    });
+    d->addProgressChanged();
+    return batchId;
+}
+
+bool UploadQueue::isAdding() const
+{
+    return !d->adds.empty();
+}
+
+UploadQueue::AddProgress UploadQueue::addProgress() const
+{
+    AddProgress progress;
+    for (const BackgroundAdd &add : d->adds) {
+        ++progress.batches;
+        progress.filesStored += add.stored;
+        progress.filesTotal += add.total;
+    }
+    return progress;
+}
+
+void UploadQueue::cancelAdding()
+{
+    // The worker checks the flag inside each transaction, so a batch is either published before
+    // this (and stays, like any queued item) or rolled back and deleted.
+    for (BackgroundAdd &add : d->adds) {
+        if (!add.published)
+            add.cancelled->store(true);
+    }
+}
+
+UploadQueue::InterruptedAdds UploadQueue::interruptedAdds() const
+{
+    return d->interrupted;
+}
+
+UploadQueueModel::Row UploadQueue::Private::rowFor(const StoredUploadItem &item)
+{
+    UploadQueueModel::Row row;
+    row.id = item.id;
+    row.name = item.name;
+    row.folder = item.targetFolder;
+    row.size = item.size;
+    row.state = item.state;
+    row.needsCheck = item.needsCheck;
+    row.error = item.error;
+    row.fileId = item.fileId;
+    row.filePath = item.filePath;
+    if (row.state == UploadState::Done)
+        row.bytesSent = row.size;
+    countChange(UploadState(-1), row.state, row.size);
+    return row;
+}
+
+BackgroundAdd *UploadQueue::Private::backgroundAdd(qint64 batchId)
+{
+    for (BackgroundAdd &add : adds) {
+        if (add.batchId == batchId)
+            return &add;
+    }
+    return nullptr;
+}
+
+void UploadQueue::Private::onStaged(qint64 batchId, qint64 stored)
+{
+    if (BackgroundAdd *add = backgroundAdd(batchId)) {
+        add->stored = stored;
+        addProgressChanged();
+    }
+}
+
+void UploadQueue::Private::onStagingEnded(qint64 batchId, const UploadBatchStager::Outcome &outcome)
+{
+    BackgroundAdd *add = backgroundAdd(batchId);
+    if (!add)
+        return;
+    if (outcome.published) {
+        add->stored = add->total;
+        add->published = true;
+        postFeed();
+        addProgressChanged();
+        return;
+    }
+    adds.erase(std::find_if(adds.begin(), adds.end(), [batchId](const BackgroundAdd &a) { return a.batchId == batchId; }));
+    batches.remove(batchId);
+    addProgressChanged();
+    const QString reason = outcome.cancelled
+        ? QString()
+        : UploadQueue::tr("The upload queue could not store the files: %1").arg(outcome.error);
+    Q_EMIT q->backgroundAddFinished(batchId, false, reason);
+    checkFinished();
+}
+
+void UploadQueue::Private::postFeed()
+{
+    if (feedPosted)
+        return;
+    feedPosted = true;
+    QMetaObject::invokeMethod(q, [this] { feed(); }, Qt::QueuedConnection);
+}
+
+void UploadQueue::Private::feed()
+{
+    // One slice per event-loop turn: a 100,000-file batch reaches the view without a long stall.
+    feedPosted = false;
+    auto it = std::find_if(adds.begin(), adds.end(), [](const BackgroundAdd &add) { return add.published; });
+    if (it == adds.end())
+        return;
+    const qint64 batchId = it->batchId;
+    QList<UploadQueueModel::Row> rows;
+    QList<std::pair<qint64, QString>> failed;
+    qint64 lastId = it->fedUpTo;
+    const bool read = store->batchItemsAfter(batchId, lastId, FeedSliceRows, [&](const StoredUploadItem &item) {
+        lastId = item.id;
+        if (item.state == UploadState::Failed)
+            failed.append({item.id, item.error});
+        rows.append(rowFor(item));
+    });
+    if (!read) {
+        // The database stopped answering: pause and say why; resumeAll() tries again. The batch
+        // is stored, so it is also shown when the queue is opened again.
+        persisted(false);
+        return;
+    }
+    if (rows.isEmpty()) {
+        adds.erase(it);
+        addProgressChanged();
+        Q_EMIT q->backgroundAddFinished(batchId, true, QString());
+        if (std::any_of(adds.begin(), adds.end(), [](const BackgroundAdd &add) { return add.published; }))
+            postFeed();
+        checkFinished();
+        return;
+    }
+    it->fedUpTo = lastId;
+    model->appendRows(std::move(rows));
+    for (const auto &[id, reason] : std::as_const(failed))
+        Q_EMIT q->itemFailed(id, reason);
+    totalsChanged();
+    postFeed();
+    schedule();
+}
+
+void UploadQueue::Private::addProgressChanged()
+{
+    if (addProgressPending)
+        return;
+    addProgressPending = true;
+    QTimer::singleShot(0, q, [this]() {
+        addProgressPending = false;
+        Q_EMIT q->addProgressChanged();
+    });
 }
 
 void UploadQueue::start()
@@ -303,6 +511,8 @@ void UploadQueue::resumeAll()
     d->paused = false;
     d->persisted(d->store->isOpen() ? d->store->setPaused(false) : true);
     Q_EMIT pausedChanged(false);
+    if (std::any_of(d->adds.begin(), d->adds.end(), [](const BackgroundAdd &add) { return add.published; }))
+        d->postFeed(); // a feed a storage error stopped
     d->schedule();
 }
 
@@ -331,6 +541,7 @@ void UploadQueue::cancelAll()
 {
     if (!d->store->isOpen())
         return;
+    cancelAdding(); // before the state change below, which waits for a worker's transaction
     // Waiting items first, so ending the active ones cannot start a waiting one meanwhile.
     if (!d->persisted(d->store->changeStates({UploadState::Queued}, UploadState::Cancelled) >= 0))
         return;
@@ -445,6 +656,13 @@ int UploadQueue::activeCount() const
     return int(d->active.size());
 }
 
+QSet<QString> UploadQueue::localPathsInUse(const QStringList &candidates) const
+{
+    if (!d->store->isOpen())
+        return QSet<QString>(candidates.cbegin(), candidates.cend());
+    return d->store->localPathsInUse(candidates);
+}
+
 // ---- scheduling -------------------------------------------------------------------------------
 
 void UploadQueue::Private::schedule()
@@ -455,8 +673,10 @@ void UploadQueue::Private::schedule()
         return;
     scheduling = true;
     // One commit for everything the loop writes; it lands before control returns to the event
-    // loop, so before any request started here leaves.
-    const bool grouped = store->beginTransaction();
+    // loop, so before any request started here leaves. Begun only when an item starts: it takes
+    // the write lock, which a background add may hold for a slice.
+    bool grouped = false;
+    bool groupTried = false;
     while (int(active.size()) < concurrency && !paused) {
         qint64 next = 0;
         const int rows = model->rowCount();
@@ -470,6 +690,10 @@ void UploadQueue::Private::schedule()
         }
         if (next == 0)
             break;
+        if (!groupTried) {
+            groupTried = true;
+            grouped = store->beginTransaction();
+        }
         startItem(next);
     }
     scheduling = false;
@@ -480,7 +704,7 @@ void UploadQueue::Private::schedule()
 
 void UploadQueue::Private::checkFinished()
 {
-    if (!sentSinceIdle || !active.empty() || countByState[size_t(UploadState::Queued)] > 0)
+    if (!sentSinceIdle || !active.empty() || countByState[size_t(UploadState::Queued)] > 0 || !adds.empty())
         return;
     sentSinceIdle = false;
     activitySinceMs = -1;
@@ -741,19 +965,20 @@ void UploadQueue::Private::onJobFailed(qint64 id, const ik::ApiError &error)
     if (error.isTransient() && ++upload->transientFailures < policy.maxAttempts) {
         // 5xx, 429 after the client's own retries, network error or timeout: the server may
         // have stored the file, so the next attempt starts with a check (needsCheck is set).
-        const qint64 delay = ik::RetryBackoff::backoffDelayMs(policy, upload->transientFailures,
-                                                             QRandomGenerator::global()->generateDouble());
+        const double unitRandom = jitterSource ? jitterSource() : QRandomGenerator::global()->generateDouble();
+        const qint64 delay = ik::RetryBackoff::backoffDelayMs(policy, upload->transientFailures, unitRandom);
         const QString note = UploadQueue::tr("Retrying in %1 s: %2").arg(double(delay) / 1000.0, 0, 'f', 1).arg(error.message());
         if (!persisted(store->setState(id, UploadState::Queued, note, upload->item.needsCheck)))
             return;
         setRowState(id, UploadState::Queued, note, upload->item.needsCheck);
-        upload->backoffTimer = new QTimer();
-        upload->backoffTimer->setSingleShot(true);
-        QObject::connect(upload->backoffTimer, &QTimer::timeout, q, [this, id]() {
-            if (ActiveUpload *waiting = activeItem(id))
+        upload->backoffContext = std::make_unique<QObject>();
+        scheduleDelay(delay, upload->backoffContext.get(), [this, id]() {
+            if (ActiveUpload *waiting = activeItem(id)) {
+                // Deleted later: this callback may be running from inside it.
+                waiting->backoffContext.release()->deleteLater();
                 proceed(waiting);
+            }
         });
-        upload->backoffTimer->start(int(qMin<qint64>(delay, std::numeric_limits<int>::max())));
         return;
     }
     QString message = error.message();

@@ -157,7 +157,10 @@ void UploadQueueModel::appendRows(QList<Row> rows)
         return;
     const int first = int(m_rows.size());
     beginInsertRows(QModelIndex(), first, first + int(rows.size()) - 1);
-    m_rows.reserve(m_rows.size() + rows.size());
+    // Geometric growth: an exact reserve per slice would move every row again for each slice.
+    const qsizetype needed = m_rows.size() + rows.size();
+    if (m_rows.capacity() < needed)
+        m_rows.reserve(qMax(needed, m_rows.capacity() * 2));
     for (Row &row : rows) {
         row.folder = sharedFolder(row.folder);
         m_rowById.insert(row.id, int(m_rows.size()));
