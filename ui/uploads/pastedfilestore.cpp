@@ -3,10 +3,13 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
 #include <QImage>
 #include <QImageWriter>
 #include <QSaveFile>
 #include <QUuid>
+
+#include <algorithm>
 
 namespace ikui {
 
@@ -59,6 +62,49 @@ void PastedFileStore::release(const QString &path)
 bool PastedFileStore::hasFiles() const
 {
     return !QDir(m_directory).entryList(QDir::Dirs | QDir::NoDotAndDotDot).isEmpty();
+}
+
+} // namespace ikui
+
+namespace ikui {
+
+int PastedFileStore::sweepOrphans(const std::function<QSet<QString>(const QStringList &)> &stillNeeded, qint64 nowMs,
+                                  qint64 minAgeMs)
+{
+    const QDir root(m_directory);
+    if (!root.exists())
+        return 0;
+    // Old enough pasted folders and their files (a crash mid-save may leave a QSaveFile temp file
+    // or an empty folder: those are orphans too).
+    QHash<QString, QStringList> candidates;
+    QStringList allFiles;
+    const QFileInfoList folders = root.entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::NoSymLinks);
+    for (const QFileInfo &folder : folders) {
+        if (QUuid::fromString(folder.fileName()).isNull())
+            continue;
+        const QFileInfoList files = QDir(folder.absoluteFilePath()).entryInfoList(QDir::Files | QDir::Hidden | QDir::NoSymLinks);
+        qint64 newestMs = folder.lastModified().toMSecsSinceEpoch();
+        QStringList paths;
+        for (const QFileInfo &file : files) {
+            newestMs = qMax(newestMs, file.lastModified().toMSecsSinceEpoch());
+            paths.append(file.absoluteFilePath());
+        }
+        if (nowMs - newestMs < minAgeMs)
+            continue;
+        candidates.insert(folder.absoluteFilePath(), paths);
+        allFiles += paths;
+    }
+    if (candidates.isEmpty())
+        return 0;
+    const QSet<QString> needed = allFiles.isEmpty() ? QSet<QString>() : stillNeeded(allFiles);
+    int removed = 0;
+    for (auto it = candidates.cbegin(); it != candidates.cend(); ++it) {
+        const bool inUse = std::any_of(it.value().cbegin(), it.value().cend(),
+                                       [&needed](const QString &path) { return needed.contains(path); });
+        if (!inUse && QDir(it.key()).removeRecursively())
+            ++removed;
+    }
+    return removed;
 }
 
 } // namespace ikui

@@ -3,7 +3,6 @@
 #include "accounts/session.h"
 #include "mainwindow.h"
 #include "models/filelistmodel.h"
-#include "models/foldertreemodel.h"
 #include "uploads/filedrophandler.h"
 #include "uploads/pastedfilestore.h"
 #include "uploads/queue/uploadbatchoptions.h"
@@ -21,7 +20,9 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QDateTime>
 #include <QDir>
+#include <QFileInfo>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QImage>
@@ -126,17 +127,16 @@ void UploadController::installDropHandlers()
             FileListModel *files = m_window ? m_window->fileModel() : nullptr;
             if (!m_queue || !files || view->model() != files)
                 return {};
-            const QModelIndex index = view->indexAt(pos);
-            if (index.isValid() && index.data(FileListModel::IsFolderRole).toBool())
-                return index.data(FileListModel::PathRole).toString();
+            const QString folderRow = FileDropHandler::folderRowAt(view, pos);
+            if (!folderRow.isEmpty())
+                return folderRow;
             return files->searchQuery().isEmpty() ? files->folder() : QString();
         });
         connect(handler, &FileDropHandler::filesDropped, this, &UploadController::requestUpload);
     }
     QTreeView *tree = m_window->folderView();
     auto *treeHandler = new FileDropHandler(tree, [this, tree](const QPoint &pos) -> QString {
-        const QModelIndex index = tree->indexAt(pos);
-        return m_queue && index.isValid() ? FolderTreeModel::pathOf(index) : QString();
+        return m_queue ? FileDropHandler::folderRowAt(tree, pos) : QString();
     });
     connect(treeHandler, &FileDropHandler::filesDropped, this, &UploadController::requestUpload);
 }
@@ -144,6 +144,11 @@ void UploadController::installDropHandlers()
 void UploadController::setDataDirectory(const QString &directory)
 {
     m_dataDirectory = directory;
+}
+
+QString UploadController::pastedDirectory() const
+{
+    return m_pasted ? m_pasted->directory() : QString();
 }
 
 QString UploadController::databasePathFor(const Session *session) const
@@ -173,8 +178,10 @@ void UploadController::setSession(Session *session)
     m_session = session;
     m_batchTime.invalidate();
     if (session) {
-        m_pasted = std::make_unique<PastedFileStore>(m_dataDirectory + QStringLiteral("/pasted"));
         const QString path = databasePathFor(session);
+        // Pasted images per queue: the orphan sweep weighs them against this queue only.
+        m_pasted = std::make_unique<PastedFileStore>(m_dataDirectory + QStringLiteral("/pasted/")
+                                                     + QFileInfo(path).completeBaseName());
         QString error;
         auto queue = std::make_unique<UploadQueue>(&session->imageKit(), path);
         if (!QDir().mkpath(m_dataDirectory)) {
@@ -193,6 +200,14 @@ void UploadController::setSession(Session *session)
             connect(m_queue.get(), &UploadQueue::storageError, this, [this](const QString &reason) {
                 showError(tr("Uploads paused: the queue could not be saved: %1").arg(reason));
             });
+            connect(m_queue.get(), &UploadQueue::backgroundAddFinished, this, &UploadController::onBackgroundAddFinished);
+            sweepPastedFiles();
+            const UploadQueue::InterruptedAdds interrupted = m_queue->interruptedAdds();
+            if (interrupted.batches > 0) {
+                showError(tr("Mediadesk stopped while %n file(s) were being added to the upload queue. None of them was "
+                             "queued (a drop is queued whole or not at all): drop them again to upload them.",
+                             nullptr, int(interrupted.filesPlanned)));
+            }
             m_panel->setQueue(m_queue.get());
             // What a previous run left (crash, quit mid-batch) continues now and is shown.
             if (m_queue->totals().remainingFiles() > 0) {
@@ -272,7 +287,8 @@ bool UploadController::startBatch(const QList<UploadSource> &sources, const Uplo
     if (!m_queue)
         return false;
     QString error;
-    const qint64 batchId = m_queue->addBatch(sources, options, &error);
+    // Big drops are stored on a worker thread; the panel shows how far it got.
+    const qint64 batchId = m_queue->addBatchInBackground(sources, options, &error);
     if (batchId == 0) {
         showError(tr("The upload could not be queued: %1").arg(error));
         return false;
@@ -282,7 +298,9 @@ bool UploadController::startBatch(const QList<UploadSource> &sources, const Uplo
     m_panel->show();
     m_panel->raise();
     m_queue->start();
-    m_window->statusBar()->showMessage(tr("Uploading %n file(s)…", nullptr, int(sources.size())), 5000);
+    m_window->statusBar()->showMessage(m_queue->isAdding() ? tr("Adding %n file(s) to the upload queue…", nullptr, int(sources.size()))
+                                                           : tr("Uploading %n file(s)…", nullptr, int(sources.size())),
+                                       5000);
     Q_EMIT batchStarted(batchId);
     return true;
 }
@@ -328,6 +346,26 @@ void UploadController::pasteFromClipboard()
     }
     m_lastError = tr("The clipboard holds no files or image to upload.");
     m_window->statusBar()->showMessage(m_lastError, 6000);
+}
+
+void UploadController::onBackgroundAddFinished(qint64 batchId, bool added, const QString &reason)
+{
+    Q_UNUSED(batchId)
+    if (added || !m_window)
+        return;
+    if (reason.isEmpty())
+        m_window->statusBar()->showMessage(tr("Adding files was cancelled; none of them was queued."), 8000);
+    else
+        showError(tr("The upload could not be queued: %1").arg(reason));
+}
+
+void UploadController::sweepPastedFiles()
+{
+    if (!m_pasted || !m_queue)
+        return;
+    UploadQueue *queue = m_queue.get();
+    m_pasted->sweepOrphans([queue](const QStringList &candidates) { return queue->localPathsInUse(candidates); },
+                           QDateTime::currentMSecsSinceEpoch(), m_pastedOrphanAgeMs);
 }
 
 void UploadController::onItemEnded(qint64 itemId)

@@ -57,6 +57,12 @@ public:
     // The queue database of a session: "demo.sqlite" or "profile-<name>.sqlite" in dataDirectory().
     QString databasePathFor(const Session *session) const;
 
+    // Pasted images nothing in the queue needs are deleted when the queue opens once they are this
+    // old (default a day: a sheet may still be open in another instance). For tests.
+    void setPastedOrphanAge(qint64 milliseconds) { m_pastedOrphanAgeMs = milliseconds; }
+    // Where this session's pasted images live (empty without a queue).
+    QString pastedDirectory() const;
+
     // A batch that ran at least this long ends with a notification (default 20 s).
     void setNotifyAfter(int milliseconds) { m_notifyAfterMs = milliseconds; }
 
@@ -73,7 +79,9 @@ public:
     QAction *panelAction() const;
     QList<QAction *> fileMenuActions() const { return {m_uploadFiles, m_uploadFolder, m_paste}; }
 
-    // Stores the batch in the queue and starts it (what the sheet's Upload button does).
+    // Queues the batch and starts it (what the sheet's Upload button does). Up to
+    // UploadQueue::ImmediateAddLimit files are stored before it returns; a bigger batch is stored
+    // in the background (the panel shows the progress) and joins the queue whole.
     bool startBatch(const QList<UploadSource> &sources, const UploadBatchOptions &options);
 
     // The last error shown (queue cannot open, batch not stored, clipboard empty), for tests.
@@ -104,6 +112,8 @@ private:
     void showError(const QString &message);
     void notifyBatchEnded();
     void onItemEnded(qint64 itemId);
+    void onBackgroundAddFinished(qint64 batchId, bool added, const QString &reason);
+    void sweepPastedFiles();
     QString uploadFolder() const;
     bool selectInBrowser(const QString &fileId);
 
@@ -124,6 +134,7 @@ private:
     QString m_lastNotification;
     QElapsedTimer m_batchTime;
     int m_notifyAfterMs = 20000;
+    qint64 m_pastedOrphanAgeMs = 24 * 3600 * 1000;
 };
 
 } // namespace ikui

@@ -75,6 +75,12 @@ UploadPanel::UploadPanel(QWidget *parent)
     m_pausedNote->hide();
     layout->addWidget(m_pausedNote);
 
+    m_addingNote = new QLabel(content);
+    m_addingNote->setObjectName(QStringLiteral("uploadAddingNote"));
+    m_addingNote->setAccessibleName(tr("Files being added"));
+    m_addingNote->hide();
+    layout->addWidget(m_addingNote);
+
     m_table = new QTableView(content);
     m_table->setObjectName(QStringLiteral("uploadTable"));
     m_table->setAccessibleName(tr("Upload queue"));
@@ -151,6 +157,7 @@ void UploadPanel::setQueue(UploadQueue *queue)
         queue->setConcurrency(m_concurrency->value());
         m_queueConnections << connect(queue, &UploadQueue::totalsChanged, this, &UploadPanel::updateTotals)
                            << connect(queue, &UploadQueue::pausedChanged, this, &UploadPanel::updateButtons)
+                           << connect(queue, &UploadQueue::addProgressChanged, this, &UploadPanel::updateAdding)
                            << connect(queue, &UploadQueue::itemStateChanged, this, &UploadPanel::updateButtons)
                            << connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
                                       &UploadPanel::updateButtons);
@@ -160,6 +167,28 @@ void UploadPanel::setQueue(UploadQueue *queue)
         header->resizeSection(UploadQueueModel::ProgressColumn, 140);
     }
     updateTotals();
+    updateAdding();
+}
+
+QString UploadPanel::addingText() const
+{
+    return m_addingNote->isVisibleTo(this) ? m_addingNote->text() : QString();
+}
+
+void UploadPanel::updateAdding()
+{
+    const UploadQueue::AddProgress progress = m_queue ? m_queue->addProgress() : UploadQueue::AddProgress();
+    if (progress.batches == 0) {
+        m_addingNote->hide();
+        m_addingNote->clear();
+    } else {
+        const QLocale locale;
+        // The files join the queue (and the list below) when all of them are stored.
+        m_addingNote->setText(tr("Adding files to the queue: %1 of %2 stored… (Cancel All stops it; none of them is queued then)")
+                                  .arg(locale.toString(progress.filesStored), locale.toString(progress.filesTotal)));
+        m_addingNote->show();
+    }
+    updateButtons();
 }
 
 QList<qint64> UploadPanel::selectedItems() const
@@ -220,7 +249,8 @@ void UploadPanel::updateButtons()
     const UploadTotals totals = hasQueue ? m_queue->totals() : UploadTotals();
     const bool paused = hasQueue && m_queue->isPaused();
     m_pause->setText(paused ? tr("&Resume All") : tr("&Pause All"));
-    m_pause->setEnabled(hasQueue && (paused || totals.remainingFiles() > 0));
+    const bool adding = hasQueue && m_queue->isAdding();
+    m_pause->setEnabled(hasQueue && (paused || adding || totals.remainingFiles() > 0));
     m_pausedNote->setVisible(paused);
     const QList<qint64> selected = selectedItems();
     bool anyCancellable = false;
@@ -231,7 +261,7 @@ void UploadPanel::updateButtons()
         anyDone = anyDone || state == UploadState::Done;
     }
     m_cancel->setEnabled(anyCancellable);
-    m_cancelAll->setEnabled(totals.remainingFiles() > 0);
+    m_cancelAll->setEnabled(adding || totals.remainingFiles() > 0);
     m_retry->setEnabled(totals.failed > 0);
     m_clear->setEnabled(totals.done + totals.skipped + totals.cancelled > 0);
     m_open->setEnabled(selected.size() == 1 && anyDone);

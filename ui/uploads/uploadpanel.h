@@ -33,6 +33,8 @@ public:
 
     QTableView *table() const { return m_table; }
     QString totalsText() const;
+    // "Adding files to the queue: 1,500 of 100,000…" while a big drop is stored; empty otherwise.
+    QString addingText() const;
     // Item ids of the selected rows.
     QList<qint64> selectedItems() const;
 
@@ -51,12 +53,14 @@ Q_SIGNALS:
 private:
     void updateTotals();
     void updateButtons();
+    void updateAdding();
 
     QPointer<UploadQueue> m_queue;
     QTableView *m_table = nullptr;
     QProgressBar *m_totalBar = nullptr;
     QLabel *m_totals = nullptr;
     QLabel *m_pausedNote = nullptr;
+    QLabel *m_addingNote = nullptr;
     QPushButton *m_pause = nullptr;
     QPushButton *m_cancel = nullptr;
     QPushButton *m_cancelAll = nullptr;
