@@ -1,6 +1,7 @@
 // Crash-resume: a helper process uploads a queue to the real emulator process, is killed with
 // SIGKILL part-way (uploads in flight, some already stored by the server but not yet recorded),
 // and a new process resumes from the same database. Every file ends on the server exactly once.
+// And a process killed while it adds a 100,000-file drop in the background: none of it is queued.
 #include "emulatorprocess.h"
 #include "uploadtestenvironment.h"
 
@@ -106,6 +107,78 @@ private Q_SLOTS:
         const QList<ik::FileItem> versions = uploadtest::listEverything(*api.imageKit, true, &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QCOMPARE(versions.size(), 0);
+    }
+
+    void killedWhileAddingABigDropQueuesNoneOfIt()
+    {
+        constexpr int sourceCount = 100000;
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        emutest::EmulatorProcess emulator;
+        QString error;
+        QVERIFY2(emulator.start(dir.filePath(QStringLiteral("server")), {}, &error), qPrintable(error));
+        // 100,000 sources over a few real files: the add takes seconds, the kill lands mid-way.
+        const QStringList paths = uploadtest::writeFiles(dir.filePath(QStringLiteral("local")), QStringLiteral("drop"), 5, 100);
+        QStringList list;
+        list.reserve(sourceCount);
+        for (int i = 0; i < sourceCount; ++i)
+            list.append(paths.at(i % paths.size()));
+        const QString listPath = dir.filePath(QStringLiteral("files.txt"));
+        QVERIFY(uploadtest::writeFile(listPath, list.join(QLatin1Char('\n')).toUtf8()));
+        const QString database = dir.filePath(QStringLiteral("queue.sqlite"));
+
+        QProcess first;
+        first.setProgram(QStringLiteral(UPLOADQUEUE_RUNNER_PATH));
+        first.setArguments({database, emulator.origin(), listPath, QStringLiteral("/drop")});
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("UPLOADQUEUE_RUNNER_BACKGROUND"), QStringLiteral("1"));
+        first.setProcessEnvironment(environment);
+        first.start();
+        QVERIFY(first.waitForStarted(10000));
+        QByteArray buffer;
+        qint64 stagedBeforeKill = 0;
+        bool added = false;
+        QDeadlineTimer deadline(60000);
+        while (stagedBeforeKill == 0 && !added && !deadline.hasExpired() && first.state() == QProcess::Running) {
+            first.waitForReadyRead(100);
+            for (const QString &line : readLines(first, buffer)) {
+                if (line.startsWith(QStringLiteral("staged ")))
+                    stagedBeforeKill = qMax(stagedBeforeKill, line.mid(7).toLongLong());
+                added = added || line.startsWith(QStringLiteral("added "));
+            }
+        }
+        QVERIFY2(first.state() == QProcess::Running, qPrintable(QString::fromUtf8(first.readAllStandardError())));
+        first.kill();
+        QVERIFY(first.waitForFinished(10000));
+        QVERIFY2(!added && stagedBeforeKill > 0 && stagedBeforeKill < sourceCount,
+                 qPrintable(QStringLiteral("staged %1, added %2").arg(stagedBeforeKill).arg(added)));
+
+        // The next run finds the cut-short batch, removes it and has nothing to upload.
+        QProcess second;
+        second.setProgram(QStringLiteral(UPLOADQUEUE_RUNNER_PATH));
+        second.setArguments({database, emulator.origin()});
+        second.start();
+        QVERIFY(second.waitForFinished(60000));
+        const QString output = QString::fromUtf8(second.readAllStandardOutput());
+        QVERIFY2(second.exitCode() == 0, qPrintable(output + QString::fromUtf8(second.readAllStandardError())));
+        const QStringList lines = output.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY2(lines.size() == 3, qPrintable(output));
+        QCOMPARE(lines.at(0), QStringLiteral("recovered 0"));
+        const QStringList interrupted = lines.at(1).split(QLatin1Char(' '));
+        QCOMPARE(interrupted.size(), 4);
+        QCOMPARE(interrupted.at(0), QStringLiteral("interrupted"));
+        QCOMPARE(interrupted.at(1), QStringLiteral("1"));
+        // Whole slices only, at least as many as the first run reported.
+        QVERIFY(interrupted.at(2).toLongLong() >= stagedBeforeKill);
+        QVERIFY(interrupted.at(2).toLongLong() < sourceCount);
+        QCOMPARE(interrupted.at(3), QString::number(sourceCount));
+        QCOMPARE(lines.at(2), QStringLiteral("finished done=0 failed=0"));
+        qInfo("killed with %lld of %d files staged; the next run removed %s of them", stagedBeforeKill, sourceCount,
+              qPrintable(interrupted.at(2)));
+
+        uploadtest::ClientForEmulator api = uploadtest::clientFor(emulator.origin());
+        QCOMPARE(uploadtest::listEverything(*api.imageKit, false, &error).size(), qsizetype(0));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 };
 

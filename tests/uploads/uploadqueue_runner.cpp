@@ -7,6 +7,9 @@
 // With a file list (one local path per line) the files are added as one batch first. Prints
 // "recovered <n>" (items that need a server check), "uploaded <id>" per item, and at the end
 // "finished done=<n> failed=<n>"; exits 0 when nothing failed.
+// With UPLOADQUEUE_RUNNER_BACKGROUND=1 the batch goes through addBatchInBackground: "staged <n>"
+// as slices are stored, "added <n>" when the whole batch is queued. When open() removed a batch a
+// crash cut short, it prints "interrupted <batches> <files stored> <files planned>".
 #include "uploads/queue/uploadqueue.h"
 #include "uploads/queue/uploadqueuemodel.h"
 
@@ -52,6 +55,9 @@ int main(int argc, char **argv)
     for (int i = 0; i < queue.model()->rowCount(); ++i)
         needsCheck += queue.model()->rowAt(i).needsCheck && queue.model()->rowAt(i).state == ikui::UploadState::Queued ? 1 : 0;
     std::printf("recovered %d\n", needsCheck);
+    const ikui::UploadQueue::InterruptedAdds interrupted = queue.interruptedAdds();
+    if (interrupted.batches > 0)
+        std::printf("interrupted %d %lld %lld\n", interrupted.batches, interrupted.filesStored, interrupted.filesPlanned);
     std::fflush(stdout);
 
     if (args.size() == 5) {
@@ -67,12 +73,33 @@ int main(int argc, char **argv)
             if (!line.isEmpty())
                 sources.append(ikui::UploadSource{line, args.at(4)});
         }
-        if (queue.addBatch(sources, ikui::UploadBatchOptions(), &error) == 0) {
-            std::fprintf(stderr, "add: %s\n", qPrintable(error));
-            return 3;
+        if (qEnvironmentVariable("UPLOADQUEUE_RUNNER_BACKGROUND") == QLatin1String("1")) {
+            QObject::connect(&queue, &ikui::UploadQueue::addProgressChanged, &app, [&queue]() {
+                if (queue.isAdding()) {
+                    std::printf("staged %lld\n", queue.addProgress().filesStored);
+                    std::fflush(stdout);
+                }
+            });
+            QObject::connect(&queue, &ikui::UploadQueue::backgroundAddFinished, &app,
+                             [&queue](qint64, bool added, const QString &reason) {
+                                 if (added)
+                                     std::printf("added %d\n", queue.model()->rowCount());
+                                 else
+                                     std::printf("not added %s\n", qPrintable(reason));
+                                 std::fflush(stdout);
+                             });
+            if (queue.addBatchInBackground(sources, ikui::UploadBatchOptions(), &error) == 0) {
+                std::fprintf(stderr, "add: %s\n", qPrintable(error));
+                return 3;
+            }
+        } else {
+            if (queue.addBatch(sources, ikui::UploadBatchOptions(), &error) == 0) {
+                std::fprintf(stderr, "add: %s\n", qPrintable(error));
+                return 3;
+            }
+            std::printf("added %lld\n", qlonglong(sources.size()));
+            std::fflush(stdout);
         }
-        std::printf("added %lld\n", qlonglong(sources.size()));
-        std::fflush(stdout);
     }
 
     QObject::connect(&queue, &ikui::UploadQueue::itemUploaded, &app, [](qint64 id, const ik::UploadResult &) {
@@ -91,7 +118,7 @@ int main(int argc, char **argv)
     };
     QObject::connect(&queue, &ikui::UploadQueue::queueFinished, &app, report);
     queue.start();
-    if (queue.totals().remainingFiles() == 0)
+    if (queue.totals().remainingFiles() == 0 && !queue.isAdding())
         QTimer::singleShot(0, &app, report); // nothing to do: report once the loop runs
     return app.exec();
 }
