@@ -8,7 +8,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QFormLayout>
+#include <QGridLayout>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -109,8 +109,10 @@ void DetailsPane::buildUi()
     m_preview->setAccessibleName(tr("Preview"));
     fileLayout->addWidget(m_preview);
 
-    m_form = new QFormLayout;
-    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    // A grid, not a QFormLayout: the form gave wrapped values (URL, dates in a narrow pane) the
+    // height of one line less than they need, clipping their last line.
+    auto *form = new QGridLayout;
+    form->setColumnStretch(1, 1);
     const QList<std::pair<const char *, QString>> fields = {
         {"name", tr("Name")}, {"path", tr("Path")}, {"url", tr("URL")}, {"type", tr("Type")},
         {"size", tr("Size")}, {"dimensions", tr("Dimensions")}, {"created", tr("Created")},
@@ -123,10 +125,14 @@ void DetailsPane::buildUi()
         value->setWordWrap(true);
         value->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
         value->setAccessibleName(label);
-        m_form->addRow(label + QLatin1Char(':'), value);
+        const int row = form->rowCount();
+        auto *caption = new QLabel(label + QLatin1Char(':'), m_fileWidgets);
+        caption->setBuddy(value);
+        form->addWidget(caption, row, 0, Qt::AlignTop | Qt::AlignLeft);
+        form->addWidget(value, row, 1, Qt::AlignTop);
         m_fields.insert(QLatin1String(key), value);
     }
-    fileLayout->addLayout(m_form);
+    fileLayout->addLayout(form);
 
     auto *metadataTitle = new QLabel(tr("Embedded metadata and EXIF"), m_fileWidgets);
     metadataTitle->setFont(m_title->font());

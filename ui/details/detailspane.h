@@ -7,7 +7,6 @@
 #include <QUrl>
 #include <QWidget>
 
-class QFormLayout;
 class QLabel;
 class QNetworkReply;
 class QPushButton;
@@ -83,7 +82,6 @@ private:
 
     QLabel *m_title = nullptr;
     QLabel *m_preview = nullptr;
-    QFormLayout *m_form = nullptr;
     QHash<QString, QLabel *> m_fields;
     QTreeWidget *m_metadata = nullptr;
     QTreeWidget *m_versions = nullptr;
