@@ -3,23 +3,18 @@
 #include "models/filelistmodel.h"
 
 #include <QAbstractItemView>
-#include <QDragMoveEvent>
-#include <QDropEvent>
 #include <QMimeData>
 
 namespace ikui {
 
+// Our own item drags offer only the model's default action (Copy), yet a drop on a folder moves.
 FolderDropHandler::FolderDropHandler(QAbstractItemView *view)
-    : QObject(view)
-    , m_view(view)
+    : ViewDropFilter(view, Qt::MoveAction, OfferRule::ActionAlwaysDone)
 {
     view->setDragEnabled(true);
-    view->setAcceptDrops(true);
-    view->viewport()->setAcceptDrops(true); // drag events are delivered to the viewport
     view->setDropIndicatorShown(true);
     view->setDragDropMode(QAbstractItemView::DragDrop);
     view->setDefaultDropAction(Qt::MoveAction);
-    view->viewport()->installEventFilter(this);
 }
 
 QStringList FolderDropHandler::idsOf(const QMimeData *data)
@@ -31,54 +26,28 @@ QStringList FolderDropHandler::idsOf(const QMimeData *data)
 
 QString FolderDropHandler::targetFolderAt(const QPoint &pos, const QStringList &draggedIds) const
 {
-    if (!m_view)
+    const QString folder = folderRowAt(view(), pos);
+    if (folder.isEmpty())
         return {};
-    const QModelIndex index = m_view->indexAt(pos);
-    if (!index.isValid() || !index.data(FileListModel::IsFolderRole).toBool())
+    // A folder cannot be moved into itself.
+    if (draggedIds.contains(view()->indexAt(pos).data(FileListModel::FileIdRole).toString()))
         return {};
-    if (draggedIds.contains(index.data(FileListModel::FileIdRole).toString()))
-        return {};
-    return index.data(FileListModel::PathRole).toString();
+    return folder;
 }
 
-bool FolderDropHandler::eventFilter(QObject *watched, QEvent *event)
+QStringList FolderDropHandler::payloadOf(const QMimeData *data) const
 {
-    if (!m_view || watched != m_view->viewport())
-        return false;
-    switch (event->type()) {
-    case QEvent::DragEnter:
-    case QEvent::DragMove: {
-        auto *drag = static_cast<QDragMoveEvent *>(event);
-        const QStringList ids = idsOf(drag->mimeData());
-        if (ids.isEmpty())
-            return false; // not ours: the view decides
-        if (targetFolderAt(drag->position().toPoint(), ids).isEmpty())
-            drag->ignore();
-        else
-            drag->acceptProposedAction();
-        // DragEnter must be accepted for DragMove events to follow, even where this spot refuses.
-        if (event->type() == QEvent::DragEnter)
-            drag->accept();
-        return true;
-    }
-    case QEvent::Drop: {
-        auto *drop = static_cast<QDropEvent *>(event);
-        const QStringList ids = idsOf(drop->mimeData());
-        if (ids.isEmpty())
-            return false;
-        const QString folder = targetFolderAt(drop->position().toPoint(), ids);
-        if (folder.isEmpty()) {
-            drop->ignore();
-            return true;
-        }
-        drop->setDropAction(Qt::MoveAction);
-        drop->accept();
-        Q_EMIT idsDropped(ids, folder);
-        return true;
-    }
-    default:
-        return false;
-    }
+    return idsOf(data);
+}
+
+QString FolderDropHandler::targetFolderFor(const QStringList &payload, const QPoint &pos) const
+{
+    return targetFolderAt(pos, payload);
+}
+
+void FolderDropHandler::deliver(const QStringList &payload, const QString &targetFolder)
+{
+    Q_EMIT idsDropped(payload, targetFolder);
 }
 
 } // namespace ikui

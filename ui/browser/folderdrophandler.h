@@ -1,19 +1,19 @@
 #pragma once
 
-#include <QObject>
-#include <QPointer>
+#include "browser/viewdropfilter.h"
+
 #include <QStringList>
 
 class QAbstractItemView;
-class QDropEvent;
 class QMimeData;
 
 namespace ikui {
 
-// Lets a file view accept its own dragged items (FileListModel ids) onto a folder row: watches the
-// view's viewport for drags, accepts them only over a folder that is not among the dragged items,
-// and reports the drop as idsDropped(ids, folderPath). The move itself is the window's operation.
-class FolderDropHandler : public QObject
+// Lets a file view accept its own dragged items (FileListModel ids) onto a folder row: accepts
+// them only over a folder that is not among the dragged items, and reports the drop as
+// idsDropped(ids, folderPath). The move itself is the window's operation. The event handling is
+// ViewDropFilter's; drags without our ids (local files, text) are left to the other filters.
+class FolderDropHandler : public ViewDropFilter
 {
     Q_OBJECT
 
@@ -28,10 +28,9 @@ Q_SIGNALS:
     void idsDropped(const QStringList &ids, const QString &folderPath);
 
 protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
-
-private:
-    QPointer<QAbstractItemView> m_view;
+    QStringList payloadOf(const QMimeData *data) const override;
+    QString targetFolderFor(const QStringList &payload, const QPoint &pos) const override;
+    void deliver(const QStringList &payload, const QString &targetFolder) override;
 };
 
 } // namespace ikui

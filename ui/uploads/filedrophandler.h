@@ -1,7 +1,7 @@
 #pragma once
 
-#include <QObject>
-#include <QPointer>
+#include "browser/viewdropfilter.h"
+
 #include <QStringList>
 
 #include <functional>
@@ -15,13 +15,14 @@ namespace ikui {
 // Lets a view take local files and folders dragged in from the desktop file manager
 // (text/uri-list with file:// URLs) and reports them as filesDropped(paths, targetFolder).
 //
-// Installed as an event filter on the view's viewport, next to the browser's own
-// FolderDropHandler: drags of our own items (FileListModel ids) or without local file URLs are
-// left alone (the filter returns false), so internal moves keep working.
+// The event handling is ViewDropFilter's, next to the browser's own FolderDropHandler on the same
+// viewport: drags of our own items (FileListModel ids) or without local file URLs are left alone
+// (the filter returns false), so internal moves keep working. Uploading copies: a drag that does
+// not offer Copy is refused.
 //
 // The target folder under the cursor comes from `resolver` (viewport coordinates -> folder
-// path); an empty answer refuses the drop there.
-class FileDropHandler : public QObject
+// path; ViewDropFilter::folderRowAt finds the folder row there); an empty answer refuses the drop there.
+class FileDropHandler : public ViewDropFilter
 {
     Q_OBJECT
 
@@ -39,10 +40,11 @@ Q_SIGNALS:
     void filesDropped(const QStringList &localPaths, const QString &targetFolder);
 
 protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
+    QStringList payloadOf(const QMimeData *data) const override;
+    QString targetFolderFor(const QStringList &payload, const QPoint &pos) const override;
+    void deliver(const QStringList &payload, const QString &targetFolder) override;
 
 private:
-    QPointer<QAbstractItemView> m_view;
     TargetResolver m_resolver;
 };
 
