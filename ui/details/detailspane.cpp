@@ -119,17 +119,17 @@ void DetailsPane::buildUi()
         {"updated", tr("Updated")}, {"tags", tr("Tags")}, {"aiTags", tr("AI tags")},
         {"customMetadata", tr("Custom metadata")}, {"customCoordinates", tr("Custom coordinates")},
         {"private", tr("Private")}, {"published", tr("Published")}, {"version", tr("Version")}};
+    int row = 0;
     for (const auto &[key, label] : fields) {
         auto *value = new QLabel(m_fileWidgets);
         value->setObjectName(QStringLiteral("detail:") + QLatin1String(key));
         value->setWordWrap(true);
         value->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
         value->setAccessibleName(label);
-        const int row = form->rowCount();
         auto *caption = new QLabel(label + QLatin1Char(':'), m_fileWidgets);
         caption->setBuddy(value);
         form->addWidget(caption, row, 0, Qt::AlignTop | Qt::AlignLeft);
-        form->addWidget(value, row, 1, Qt::AlignTop);
+        form->addWidget(value, row++, 1, Qt::AlignTop);
         m_fields.insert(QLatin1String(key), value);
     }
     fileLayout->addLayout(form);
