@@ -383,6 +383,7 @@ void UploadQueue::Private::onStagingEnded(qint64 batchId, const UploadBatchStage
     if (outcome.published) {
         add->stored = add->total;
         add->published = true;
+        model->reserveRows(add->total);
         postFeed();
         addProgressChanged();
         return;

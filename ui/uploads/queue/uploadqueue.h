@@ -70,7 +70,7 @@ public:
     // addBatchInBackground() stores a batch of at most this many files at once (a few ms).
     static constexpr int ImmediateAddLimit = 256;
     // Rows given to the model per event-loop turn when a background batch is shown.
-    static constexpr int FeedSliceRows = 1000;
+    static constexpr int FeedSliceRows = 250;
 
     // Background adds still being stored or shown: files stored so far of how many.
     struct AddProgress

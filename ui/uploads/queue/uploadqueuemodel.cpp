@@ -169,6 +169,14 @@ void UploadQueueModel::appendRows(QList<Row> rows)
     endInsertRows();
 }
 
+void UploadQueueModel::reserveRows(qsizetype extra)
+{
+    const qsizetype needed = m_rows.size() + extra;
+    if (m_rows.capacity() < needed)
+        m_rows.reserve(needed);
+    m_rowById.reserve(needed);
+}
+
 void UploadQueueModel::updateRow(const Row &row)
 {
     const int index = rowOfItem(row.id);

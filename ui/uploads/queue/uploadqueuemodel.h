@@ -75,6 +75,9 @@ public:
     // For UploadQueue: a resolver for LocalPathRole (the path is not kept in memory).
     void setLocalPathResolver(std::function<QString(qint64)> resolver);
     void appendRows(QList<Row> rows);
+    // Room for `extra` more rows, so appending a big batch in slices never regrows mid-way (a
+    // regrow moves every row and rehashes the id index in one event-loop turn).
+    void reserveRows(qsizetype extra);
     void updateRow(const Row &row);
     // Applies `change` to every row (true = changed) and emits one dataChanged for the span.
     void updateAll(const std::function<bool(Row &)> &change);
