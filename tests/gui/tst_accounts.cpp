@@ -1,4 +1,7 @@
 // Profiles in QSettings, Session set-up and the demo session's emulator, without the keychain.
+#include "modaldialogs.h"
+#include "serverprofile.h"
+
 #include "accounts/appcontroller.h"
 #include "accounts/session.h"
 #include "accounts/storage/keystore.h"
@@ -282,11 +285,7 @@ TestAccounts::Account TestAccounts::startAccount(const QString &name, const QStr
         return {};
     }
     account.privateKey = config.privateKey;
-    account.profile.name = name;
-    account.profile.publicKey = config.publicKey;
-    account.profile.urlEndpoint = account.server->urlEndpoint().toString();
-    account.profile.apiBase = account.server->baseUrl();
-    account.profile.uploadBase = account.server->baseUrl();
+    account.profile = guitest::profileFor(name, *account.server);
 
     std::unique_ptr<Session> session(Session::create(account.profile, account.privateKey, &error));
     if (!session)
@@ -368,11 +367,8 @@ void answerNextDialog(QObject *context, const QString &choice, const QString &bu
         auto *box = qobject_cast<QMessageBox *>(modal);
         if (!box)
             return;
-        *seen = box->text() + QLatin1Char('\n') + box->informativeText();
-        for (QAbstractButton *candidate : box->buttons()) {
-            if (candidate->text().remove(QLatin1Char('&')) == button)
-                candidate->click();
-        }
+        *seen = guitest::messageText(box);
+        guitest::clickButtonLabelled(box, button);
         timer->stop();
         timer->deleteLater();
     });

@@ -1,10 +1,16 @@
 // The browser window against a real in-process emulator with the demo library: walking folders,
 // paging a 5,000-file folder on demand, search, rename, move by drop, delete with confirmation,
 // restoring a version. Every check reads the server's state back through the API.
+#include "apiwait.h"
+#include "browserwaits.h"
+#include "demofixture.h"
+#include "gridviewclass.h"
+#include "modaldialogs.h"
+#include "serverprofile.h"
+
 #include "accounts/session.h"
 #include "browser/breadcrumbbar.h"
 #include "browser/folderdrophandler.h"
-#include "demo/demosession.h"
 #include "details/detailspane.h"
 #include "mainwindow.h"
 #include "models/filelistmodel.h"
@@ -18,79 +24,32 @@
 
 #include <QAbstractButton>
 #include <QLabel>
-#include <QListView>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QTreeView>
-#include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QTimer>
 #include <QtTest>
 
 #include <memory>
-#include <optional>
 
 namespace {
 
 constexpr int WaitMs = 15000;
 
-// Waits for one answer of a job; the job deletes itself after.
-template<typename Job, typename Result>
-std::optional<Result> await(Job *job)
-{
-    std::optional<Result> result;
-    bool done = false;
-    QObject::connect(job, &Job::finished, job, [&](const Result &r) { result = r; });
-    QObject::connect(job, &ik::ApiJob::done, job, [&] { done = true; });
-    if (!QTest::qWaitFor([&] { return done; }, WaitMs))
-        return std::nullopt;
-    return result;
-}
+using guitest::namesIn;
+using guitest::rowOfName;
 
 // Accepts the next modal message box with Yes and returns its text (asynchronously, into *text).
 void acceptNextMessageBox(QObject *context, QString *text)
 {
-    auto *timer = new QTimer(context);
-    timer->setInterval(20);
-    QObject::connect(timer, &QTimer::timeout, context, [timer, text] {
-        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-        if (!box)
-            return;
-        *text = box->text() + QLatin1Char('\n') + box->informativeText();
+    guitest::onNextModal<QMessageBox>(context, [text](QMessageBox *box) {
+        *text = guitest::messageText(box);
         if (QAbstractButton *yes = box->button(QMessageBox::Yes))
             yes->click();
         else
             box->accept();
-        timer->stop();
-        timer->deleteLater();
     });
-    timer->start();
-}
-
-int rowOfName(const ikui::FileListModel *model, const QString &name)
-{
-    for (int row = 0; row < model->rowCount(); ++row) {
-        if (model->index(row, 0).data(ikui::FileListModel::NameRole).toString() == name)
-            return row;
-    }
-    return -1;
-}
-
-QStringList namesIn(ik::ImageKit &imagekit, const QString &folder)
-{
-    ik::ListFilesOptions options;
-    options.path = folder;
-    options.type = QStringLiteral("all");
-    const auto list = await<ik::FileListJob, ik::FileList>(imagekit.listFiles(options));
-    QStringList names;
-    if (!list)
-        return names;
-    for (const auto &file : list->files)
-        names << file.name;
-    for (const auto &sub : list->folders)
-        names << sub.name;
-    return names;
 }
 
 } // namespace
@@ -100,14 +59,9 @@ class TestBrowser : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    ikui::Session *m_demo = nullptr;
+    guitest::DemoFixture m_demo{WaitMs};
 
-    bool waitForListing(ikui::MainWindow &window)
-    {
-        return QTest::qWaitFor([&] { return window.fileModel() && !window.fileModel()->isLoading()
-                                        && window.fileModel()->pageRequestCount() > 0; }, WaitMs);
-    }
+    static bool waitForListing(const ikui::MainWindow &window) { return guitest::waitForListing(window, WaitMs); }
 
     // Selects the row of `name` in the visible view.
     bool select(ikui::MainWindow &window, const QString &name)
@@ -125,22 +79,15 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QVERIFY(m_dir.isValid());
-        QString error;
-        m_demo = ikui::DemoSession::start(&error, this, m_dir.filePath(QStringLiteral("demo")));
-        QVERIFY2(m_demo, qPrintable(error));
-        QVERIFY(m_demo->isDemo());
+        QVERIFY2(m_demo.start(), qPrintable(m_demo.errorText()));
+        QVERIFY(m_demo.session()->isDemo());
     }
 
     void opensTheDemoAndWalksFolders()
     {
         ikui::MainWindow window;
-        window.setSession(m_demo);
-        window.show();
-        window.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&window)); // window shortcuts (Backspace) need it
-        QVERIFY(waitForListing(window));
+        // Active: window shortcuts (Backspace) need it.
+        QVERIFY2(m_demo.showWindow(window, guitest::DemoFixture::Activation::Active), qPrintable(m_demo.errorText()));
         QVERIFY(window.findChild<QLabel *>(QStringLiteral("demoBadge"))->isVisible());
         QCOMPARE(window.currentFolder(), QStringLiteral("/"));
 
@@ -162,7 +109,7 @@ private Q_SLOTS:
         QStringList shown;
         for (int row = 0; row < window.fileModel()->rowCount(); ++row)
             shown << window.fileModel()->index(row, 0).data(ikui::FileListModel::NameRole).toString();
-        QStringList expected = namesIn(m_demo->imageKit(), QStringLiteral("/photos"));
+        QStringList expected = namesIn(m_demo.imageKit(), QStringLiteral("/photos"), WaitMs);
         shown.sort();
         expected.sort();
         QCOMPARE(shown, expected);
@@ -180,9 +127,7 @@ private Q_SLOTS:
     void searchesNamesAndTagsAndShowsQueryErrors()
     {
         ikui::MainWindow window;
-        window.setSession(m_demo);
-        window.show();
-        QVERIFY(waitForListing(window));
+        QVERIFY2(m_demo.showWindow(window), qPrintable(m_demo.errorText()));
         window.searchBox()->setDebounceMs(50);
         QTest::keyClicks(window.searchBox(), QStringLiteral("shapes"));
         QTRY_COMPARE_WITH_TIMEOUT(window.fileModel()->searchQuery(),
@@ -204,8 +149,7 @@ private Q_SLOTS:
     void renamesAFile()
     {
         ikui::MainWindow window;
-        window.setSession(m_demo);
-        window.show();
+        QVERIFY2(m_demo.showWindow(window), qPrintable(m_demo.errorText()));
         window.openFolder(QStringLiteral("/shapes"));
         QVERIFY(waitForListing(window));
         QVERIFY(select(window, QStringLiteral("shapes-02.jpg")));
@@ -214,7 +158,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, WaitMs);
         QVERIFY(finished.first().at(1).toBool());
         QVERIFY(rowOfName(window.fileModel(), QStringLiteral("renamed-shape.jpg")) >= 0);
-        const QStringList onServer = namesIn(m_demo->imageKit(), QStringLiteral("/shapes"));
+        const QStringList onServer = namesIn(m_demo.imageKit(), QStringLiteral("/shapes"), WaitMs);
         QVERIFY(onServer.contains(QStringLiteral("renamed-shape.jpg")));
         QVERIFY(!onServer.contains(QStringLiteral("shapes-02.jpg")));
     }
@@ -222,9 +166,7 @@ private Q_SLOTS:
     void movesAFileByDroppingItOnAFolder()
     {
         ikui::MainWindow window;
-        window.setSession(m_demo);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY2(m_demo.showWindow(window), qPrintable(m_demo.errorText()));
         window.openFolder(QStringLiteral("/photos"));
         QVERIFY(waitForListing(window));
         ikui::FileListModel *model = window.fileModel();
@@ -241,7 +183,7 @@ private Q_SLOTS:
         QVERIFY(mime);
 
         // Drop what the model would drag onto the "edits" cell of the grid.
-        QListView *grid = window.gridView();
+        auto *grid = window.gridView();
         grid->scrollTo(model->index(editsRow, 0));
         QTRY_VERIFY_WITH_TIMEOUT(grid->visualRect(model->index(editsRow, 0)).isValid(), WaitMs);
         const QPoint target = grid->visualRect(model->index(editsRow, 0)).center();
@@ -261,15 +203,14 @@ private Q_SLOTS:
         QVERIFY(drop.isAccepted());
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, WaitMs);
         QVERIFY2(finished.first().at(1).toBool(), qPrintable(window.lastErrorText()));
-        QVERIFY(namesIn(m_demo->imageKit(), QStringLiteral("/photos/edits")).contains(fileName));
-        QVERIFY(!namesIn(m_demo->imageKit(), QStringLiteral("/photos")).contains(fileName));
+        QVERIFY(namesIn(m_demo.imageKit(), QStringLiteral("/photos/edits"), WaitMs).contains(fileName));
+        QVERIFY(!namesIn(m_demo.imageKit(), QStringLiteral("/photos"), WaitMs).contains(fileName));
     }
 
     void deletesAfterAConfirmationThatNamesTheFile()
     {
         ikui::MainWindow window;
-        window.setSession(m_demo);
-        window.show();
+        QVERIFY2(m_demo.showWindow(window), qPrintable(m_demo.errorText()));
         window.openFolder(QStringLiteral("/patterns"));
         QVERIFY(waitForListing(window));
         QVERIFY(window.fileModel()->rowCount() > 0);
@@ -282,15 +223,14 @@ private Q_SLOTS:
         QVERIFY2(question.contains(name), qPrintable(question));
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, WaitMs);
         QVERIFY(finished.first().at(1).toBool());
-        QVERIFY(!namesIn(m_demo->imageKit(), QStringLiteral("/patterns")).contains(name));
+        QVERIFY(!namesIn(m_demo.imageKit(), QStringLiteral("/patterns"), WaitMs).contains(name));
     }
 
     void restoresAnOlderVersion()
     {
         // Products 0, 2 and 4 have older versions: /products holds 0..2.
         ikui::MainWindow window;
-        window.setSession(m_demo);
-        window.show();
+        QVERIFY2(m_demo.showWindow(window), qPrintable(m_demo.errorText()));
         window.openFolder(QStringLiteral("/products"));
         QVERIFY(waitForListing(window));
         ikui::DetailsPane *details = window.detailsPane();
@@ -315,7 +255,7 @@ private Q_SLOTS:
         details->restoreVersion(oldVersion);
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, WaitMs);
         QVERIFY(question.contains(details->file().name));
-        const auto after = await<ik::FileJob, ik::FileItem>(m_demo->imageKit().getFileDetails(chosen));
+        const auto after = guitest::awaitResult<ik::FileJob, ik::FileItem>(m_demo.imageKit().getFileDetails(chosen), WaitMs);
         QVERIFY(after);
         QCOMPARE(after->versionInfo.id, oldVersion); // the old version is the current one now
         // The pane reloads the file: it shows the restored version as current.
@@ -356,13 +296,8 @@ private Q_SLOTS:
         ikemu::EmulatorServer server(config);
         QString error;
         QVERIFY2(server.start(&error), qPrintable(error));
-        ikui::Profile profile;
-        profile.name = QStringLiteral("big");
-        profile.publicKey = config.publicKey;
-        profile.urlEndpoint = server.urlEndpoint().toString();
-        profile.apiBase = server.baseUrl();
-        profile.uploadBase = server.baseUrl();
-        std::unique_ptr<ikui::Session> session(ikui::Session::create(profile, config.privateKey, &error));
+        std::unique_ptr<ikui::Session> session(
+            ikui::Session::create(guitest::profileFor(QStringLiteral("big"), server), config.privateKey, &error));
         QVERIFY2(session, qPrintable(error));
 
         ikui::MainWindow window;
@@ -379,7 +314,7 @@ private Q_SLOTS:
         QVERIFY(!model->isComplete());
 
         // Scrolling to the end asks for the next page, and only then.
-        QListView *grid = window.gridView();
+        auto *grid = window.gridView();
         for (int page = 2; page <= 5; ++page) {
             grid->scrollToBottom();
             QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), page * 1000, WaitMs);

@@ -2,6 +2,10 @@
 // parameter of the tables set through its generated control, checked in the URL and read back
 // from that URL; steps, layers, options, paste, presets, snippets, and the "done when"
 // path (find an image, resize + crop + text layer, copy the URL, fetch it).
+#include "browserwaits.h"
+#include "demofixture.h"
+#include "gridviewclass.h"
+
 #include "accounts/session.h"
 #include "builder/builderoutput.h"
 #include "builder/layereditor.h"
@@ -10,7 +14,6 @@
 #include "builder/preview/previewpanel.h"
 #include "builder/transformationbuilder.h"
 #include "builder/urloptionseditor.h"
-#include "demo/demosession.h"
 #include "mainwindow.h"
 #include "models/filelistmodel.h"
 #include "search/searchbox.h"
@@ -36,7 +39,6 @@
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListView>
 #include <QListWidget>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -46,9 +48,7 @@
 #include <QRadioButton>
 #include <QSlider>
 #include <QSpinBox>
-#include <QStandardPaths>
 #include <QTableWidget>
-#include <QTemporaryDir>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -214,19 +214,18 @@ class TestBuilder : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    ikui::Session *m_demo = nullptr;
+    guitest::DemoFixture m_demo{WaitMs};
 
     std::unique_ptr<ikui::TransformationBuilder> newBuilder(bool withFile = true)
     {
-        auto builder = std::make_unique<ikui::TransformationBuilder>(m_demo);
-        builder->setPresetFile(m_dir.filePath(QStringLiteral("presets-%1.json").arg(quintptr(builder.get()))));
+        auto builder = std::make_unique<ikui::TransformationBuilder>(m_demo.session());
+        builder->setPresetFile(m_demo.filePath(QStringLiteral("presets-%1.json").arg(quintptr(builder.get()))));
         if (withFile && !builder->openFile(FilePath))
             return nullptr;
         return builder;
     }
 
-    QString endpoint() const { return m_demo->urlBuilder().urlEndpoint(); }
+    QString endpoint() const { return m_demo.session()->urlBuilder().urlEndpoint(); }
 
     // The URL of FilePath with `steps` (names or codes as the seed's url() takes them), from the
     // core URL builder: independent of the builder window and its document.
@@ -235,7 +234,7 @@ private:
         ik::UrlOptions options;
         options.path = FilePath;
         options.transformation = steps;
-        const ik::UrlResult result = m_demo->urlBuilder().build(options);
+        const ik::UrlResult result = m_demo.session()->urlBuilder().build(options);
         return result.ok() ? result.url : QStringLiteral("error: ") + result.errorMessage;
     }
 
@@ -245,11 +244,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QVERIFY(m_dir.isValid());
-        QString error;
-        m_demo = ikui::DemoSession::start(&error, this, m_dir.filePath(QStringLiteral("demo")));
-        QVERIFY2(m_demo, qPrintable(error));
+        QVERIFY2(m_demo.start(), qPrintable(m_demo.errorText()));
     }
 
     void everyStepParameterThroughItsControl_data()
@@ -464,7 +459,7 @@ private Q_SLOTS:
     {
         ik::FixedClock clock(1'900'000'000);
         // The builder pins the session's URL builder to the clock: unpin it whatever happens.
-        const auto unpin = qScopeGuard([this] { m_demo->urlBuilder().setClock(nullptr); });
+        const auto unpin = qScopeGuard([this] { m_demo.session()->urlBuilder().setClock(nullptr); });
         auto builder = newBuilder();
         builder->setClock(&clock);
         builder->show();
@@ -495,7 +490,7 @@ private Q_SLOTS:
         reference.queryParameters = {{QStringLiteral("v"), ik::UrlValue(QStringLiteral("2"))}};
         reference.sign = true;
         reference.expireSeconds = 300;
-        const ik::UrlResult expected = m_demo->urlBuilder().build(reference);
+        const ik::UrlResult expected = m_demo.session()->urlBuilder().build(reference);
         QVERIFY(expected.ok());
         QCOMPARE(builder->currentUrl(), expected.url);
         QVERIFY(builder->currentUrl().contains(QStringLiteral("ik-t=1900000300")));
@@ -540,7 +535,7 @@ private Q_SLOTS:
         QCOMPARE(builder->document(), document);
         const QString url = builder->currentUrl();
         QVERIFY(!url.isEmpty());
-        QCOMPARE(url, m_demo->urlBuilder().build(document.toUrlOptions()).url);
+        QCOMPARE(url, m_demo.session()->urlBuilder().build(document.toUrlOptions()).url);
 
         auto reader = newBuilder(false);
         reader->show();
@@ -614,17 +609,17 @@ private Q_SLOTS:
         QCOMPARE(builder->currentUrl(), endpoint() + QStringLiteral("/tr:w-150,h-150:r-max/posters/jazz-night.png"));
 
         // The presets survive a new window (the file).
-        const QString presetFile = m_dir.filePath(QStringLiteral("shared-presets.json"));
+        const QString presetFile = m_demo.filePath(QStringLiteral("shared-presets.json"));
         builder->setPresetFile(presetFile);
         QVERIFY(builder->savePreset(QStringLiteral("Round thumb"), &error));
         {
-            ikui::TransformationBuilder again(m_demo);
+            ikui::TransformationBuilder again(m_demo.session());
             again.setPresetFile(presetFile);
             QCOMPARE(again.presetNames(), QStringList{QStringLiteral("Round thumb")});
         }
 
         // Export, delete, import back (and again: the name gets a suffix).
-        const QString exported = m_dir.filePath(QStringLiteral("exported.json"));
+        const QString exported = m_demo.filePath(QStringLiteral("exported.json"));
         QVERIFY2(builder->exportPresets(exported, &error), qPrintable(error));
         QFile file(exported);
         QVERIFY(file.open(QIODevice::ReadOnly));
@@ -645,7 +640,7 @@ private Q_SLOTS:
         QVERIFY(builder->presetNames().at(1).startsWith(QLatin1String("Round thumb ")));
 
         // A malformed file: a clear error, the presets unchanged.
-        const QString broken = m_dir.filePath(QStringLiteral("broken.json"));
+        const QString broken = m_demo.filePath(QStringLiteral("broken.json"));
         QFile brokenFile(broken);
         QVERIFY(brokenFile.open(QIODevice::WriteOnly));
         brokenFile.write("{\"format\": \"mediadesk-transformation-presets\", \"version\": 1, \"presets\": [{\"name\": 5}]}");
@@ -683,7 +678,7 @@ private Q_SLOTS:
         for (int ratio = 1; ratio <= 3; ++ratio) {
             ik::TransformationDocument scaled = document;
             scaled.steps[0].parameters.append({QStringLiteral("dpr"), QString::number(ratio)});
-            const QString url = m_demo->urlBuilder().build(scaled.toUrlOptions()).url;
+            const QString url = m_demo.session()->urlBuilder().build(scaled.toUrlOptions()).url;
             QVERIFY2(tag.contains(url.toHtmlEscaped() + QStringLiteral(" %1x").arg(ratio)), qPrintable(tag));
         }
 
@@ -696,8 +691,8 @@ private Q_SLOTS:
     // resize, a crop and a text layer, copy the URL and fetch it: an image of the chain's size.
     void demoResizeCropTextLayerCopyAndFetch()
     {
-        ikui::TransformationBuilder builder(m_demo);
-        builder.setPresetFile(m_dir.filePath(QStringLiteral("demo-presets.json")));
+        ikui::TransformationBuilder builder(m_demo.session());
+        builder.setPresetFile(m_demo.filePath(QStringLiteral("demo-presets.json")));
         builder.show();
         builder.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&builder));
@@ -764,16 +759,11 @@ private Q_SLOTS:
     void opensFromTheMainWindow()
     {
         ikui::MainWindow window;
-        window.setSession(m_demo);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY2(m_demo.showWindow(window), qPrintable(m_demo.errorText()));
         window.openFolder(QStringLiteral("/shapes"));
         QVERIFY(QTest::qWaitFor([&] { return window.fileModel() && !window.fileModel()->isLoading()
                                          && window.fileModel()->rowCount() > 0; }, WaitMs));
-        int row = -1;
-        for (int i = 0; i < window.fileModel()->rowCount(); ++i)
-            if (window.fileModel()->index(i, 0).data(ikui::FileListModel::NameRole).toString() == QLatin1String("shapes-02.jpg"))
-                row = i;
+        const int row = guitest::rowOfName(window.fileModel(), QStringLiteral("shapes-02.jpg"));
         QVERIFY(row >= 0);
         window.gridView()->selectionModel()->select(window.fileModel()->index(row, 0),
                                                     QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);

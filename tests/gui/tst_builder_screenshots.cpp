@@ -3,51 +3,28 @@
 // side-by-side views, and an invalid edit (the server's message under the dimmed last good
 // image), in light and dark palettes, at the scale factor the test runs with (a second CTest
 // entry sets QT_SCALE_FACTOR=2). PNGs go to MEDIADESK_SCREENSHOT_DIR as builder-*.png.
+#include "apiwait.h"
+#include "demofixture.h"
+#include "screenshotwriter.h"
+#include "theme.h"
+
 #include "accounts/session.h"
 #include "builder/preview/beforeafterview.h"
 #include "builder/preview/previewloader.h"
 #include "builder/preview/previewpanel.h"
 #include "builder/transformationbuilder.h"
-#include "demo/demosession.h"
 
 #include "api/apiclient.h"
 #include "api/imagekit.h"
 #include "transform/transformationdocument.h"
 
 #include <QApplication>
-#include <QDir>
-#include <QPalette>
-#include <QStandardPaths>
-#include <QStyle>
 #include <QStyleFactory>
-#include <QTemporaryDir>
 #include <QtTest>
-
-#include <optional>
 
 namespace {
 
 constexpr int WaitMs = 20000;
-
-QPalette darkPalette()
-{
-    QPalette p;
-    const QColor window(0x2b, 0x2b, 0x2b), base(0x1e, 0x1e, 0x1e), text(0xe6, 0xe6, 0xe6);
-    p.setColor(QPalette::Window, window);
-    p.setColor(QPalette::WindowText, text);
-    p.setColor(QPalette::Base, base);
-    p.setColor(QPalette::AlternateBase, window);
-    p.setColor(QPalette::Text, text);
-    p.setColor(QPalette::Button, window);
-    p.setColor(QPalette::ButtonText, text);
-    p.setColor(QPalette::Highlight, QColor(0x35, 0x84, 0xe4));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::ToolTipBase, base);
-    p.setColor(QPalette::ToolTipText, text);
-    p.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
-    p.setColor(QPalette::Mid, QColor(0x40, 0x40, 0x40));
-    return p;
-}
 
 // The "done when" chain: a resize, a crop, then a text layer.
 ik::TransformationDocument doneWhenChain(const QString &path)
@@ -77,45 +54,21 @@ class TestBuilderScreenshots : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    ikui::Session *m_demo = nullptr;
-    QString m_outDir;
-    QString m_scaleTag;
+    guitest::DemoFixture m_demo{WaitMs};
+    guitest::ScreenshotWriter m_shots{QStringLiteral("builder-")};
     QString m_filePath;
-
-    void save(QWidget *widget, const QString &name)
-    {
-        const QPixmap shot = widget->grab();
-        QVERIFY(!shot.isNull());
-        const QString path = QDir(m_outDir).filePath(QStringLiteral("builder-%1-%2.png").arg(name, m_scaleTag));
-        QVERIFY2(shot.save(path), qPrintable(path));
-        QVERIFY(QFileInfo(path).size() > 1000);
-    }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-        m_outDir = QStringLiteral(MEDIADESK_SCREENSHOT_DIR);
-        QVERIFY(QDir().mkpath(m_outDir));
-        const double scale = qEnvironmentVariableIsSet("QT_SCALE_FACTOR")
-            ? qEnvironmentVariable("QT_SCALE_FACTOR").toDouble() : 1.0;
-        m_scaleTag = QStringLiteral("%1x").arg(scale);
-        QString error;
-        m_demo = ikui::DemoSession::start(&error, this, m_dir.filePath(QStringLiteral("demo")));
-        QVERIFY2(m_demo, qPrintable(error));
+        QVERIFY2(m_demo.start(), qPrintable(m_demo.errorText()));
 
         // A landscape photo of the demo library.
         ik::ListFilesOptions options;
         options.path = QStringLiteral("/photos");
         options.fileType = QStringLiteral("image");
-        ik::FileListJob *job = m_demo->imageKit().listFiles(options);
-        std::optional<ik::FileList> list;
-        bool done = false;
-        connect(job, &ik::FileListJob::finished, this, [&](const ik::FileList &result) { list = result; });
-        connect(job, &ik::ApiJob::done, this, [&] { done = true; });
-        QVERIFY(QTest::qWaitFor([&] { return done; }, WaitMs));
+        const auto list = guitest::awaitResult<ik::FileListJob, ik::FileList>(m_demo.imageKit().listFiles(options), WaitMs);
         QVERIFY(list.has_value());
         for (const ik::FileItem &file : list->files) {
             if (file.width && file.height && *file.width > *file.height && *file.width >= 960) {
@@ -126,20 +79,13 @@ private Q_SLOTS:
         QVERIFY2(!m_filePath.isEmpty(), "the demo library has a landscape photo");
     }
 
-    void preview_data()
-    {
-        QTest::addColumn<bool>("dark");
-        QTest::newRow("light") << false;
-        QTest::newRow("dark") << true;
-    }
+    void preview_data() { guitest::addThemeRows(); }
     void preview()
     {
-        QFETCH(bool, dark);
-        const QPalette original = QApplication::palette();
-        QApplication::setPalette(dark ? darkPalette() : QApplication::style()->standardPalette());
-        const QString theme = dark ? QStringLiteral("dark") : QStringLiteral("light");
+        QFETCH(guitest::Theme, theme);
+        const guitest::ThemeScope palette(theme);
         {
-            ikui::TransformationBuilder window(m_demo);
+            ikui::TransformationBuilder window(m_demo.session());
             window.resize(1400, 900);
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -155,10 +101,10 @@ private Q_SLOTS:
             QCOMPARE(panel->lastResult().url, QUrl(window.currentUrl()));
             QCOMPARE(panel->lastResult().pixelSize, QSize(480, 360));
             panel->view()->setSplitPosition(0.42);
-            save(&window, QStringLiteral("window-") + theme);
+            QVERIFY2(m_shots.save(&window, QStringLiteral("window"), theme), qPrintable(m_shots.errorText()));
 
             panel->setMode(ikui::BeforeAfterView::Mode::SideBySide);
-            save(&window, QStringLiteral("window-side-by-side-") + theme);
+            QVERIFY2(m_shots.save(&window, QStringLiteral("window-side-by-side"), theme), qPrintable(m_shots.errorText()));
 
             // An invalid edit: the server's message, the last good image dimmed.
             panel->setMode(ikui::BeforeAfterView::Mode::Split);
@@ -168,10 +114,9 @@ private Q_SLOTS:
             panel->loader()->flush();
             QVERIFY(QTest::qWaitFor([&] { return !panel->isBusy() && !panel->errorText().isEmpty(); }, WaitMs));
             QVERIFY(panel->view()->isTransformedDimmed());
-            save(&window, QStringLiteral("window-error-") + theme);
-            save(panel, QStringLiteral("preview-error-") + theme);
+            QVERIFY2(m_shots.save(&window, QStringLiteral("window-error"), theme), qPrintable(m_shots.errorText()));
+            QVERIFY2(m_shots.save(panel, QStringLiteral("preview-error"), theme), qPrintable(m_shots.errorText()));
         }
-        QApplication::setPalette(original);
     }
 };
 

@@ -4,11 +4,15 @@
 // purge status followed until Completed, and drag-out (the dragged files downloaded into a
 // temporary folder as real local files) next to internal drops onto folders. Every check reads the
 // server's state back through the API or watches the HTTP requests the window sends.
+#include "apiwait.h"
+#include "browserwaits.h"
+#include "demofixture.h"
+#include "gridviewclass.h"
+
 #include "accounts/session.h"
 #include "browser/dragoutmimedata.h"
 #include "browser/filedragstarter.h"
 #include "browser/folderdrophandler.h"
-#include "demo/demosession.h"
 #include "mainwindow.h"
 #include "models/filelistmodel.h"
 #include "operations/bulkfiledelete.h"
@@ -25,45 +29,28 @@
 #include <QDir>
 #include <QFile>
 #include <QImage>
-#include <QListView>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QtTest>
 
 #include <memory>
-#include <optional>
 #include <vector>
 
 namespace {
 
 constexpr int WaitMs = 20000;
 
-template<typename Job, typename Result>
-std::optional<Result> await(Job *job)
-{
-    std::optional<Result> result;
-    bool done = false;
-    QObject::connect(job, &Job::finished, job, [&](const Result &r) { result = r; });
-    QObject::connect(job, &ik::ApiJob::done, job, [&] { done = true; });
-    if (!QTest::qWaitFor([&] { return done; }, WaitMs))
-        return std::nullopt;
-    return result;
-}
+using guitest::rowOfName;
 
-bool awaitDone(ik::ApiJob *job)
+QStringList namesIn(ik::ImageKit &imageKit, const QString &folder)
 {
-    bool done = false;
-    bool ok = true;
-    QObject::connect(job, &ik::ApiJob::failed, job, [&] { ok = false; });
-    QObject::connect(job, &ik::ApiJob::done, job, [&] { done = true; });
-    return QTest::qWaitFor([&] { return done; }, WaitMs) && ok;
+    return guitest::namesIn(imageKit, folder, WaitMs);
 }
 
 // Answers every modal message box until `context` dies: the first `yesCount` with Yes (or OK),
@@ -106,32 +93,6 @@ private:
     }
     int m_yesLeft;
 };
-
-int rowOfName(const ikui::FileListModel *model, const QString &name)
-{
-    for (int row = 0; row < model->rowCount(); ++row) {
-        if (model->index(row, 0).data(ikui::FileListModel::NameRole).toString() == name)
-            return row;
-    }
-    return -1;
-}
-
-QStringList namesIn(ik::ImageKit &imagekit, const QString &folder)
-{
-    ik::ListFilesOptions options;
-    options.path = folder;
-    options.type = QStringLiteral("all");
-    const auto list = await<ik::FileListJob, ik::FileList>(imagekit.listFiles(options));
-    QStringList names;
-    if (!list)
-        return {QStringLiteral("<listing failed>")};
-    for (const auto &file : list->files)
-        names << file.name;
-    for (const auto &sub : list->folders)
-        names << sub.name;
-    names.sort();
-    return names;
-}
 
 QByteArray pngBytes(int seed)
 {
@@ -206,14 +167,9 @@ private:
     }
     std::vector<std::shared_ptr<Outcome>> m_outcomes;
 
-    QTemporaryDir m_dir;
-    ikui::Session *m_demo = nullptr;
+    guitest::DemoFixture m_demo{WaitMs};
 
-    bool waitForListing(ikui::MainWindow &window)
-    {
-        return QTest::qWaitFor([&] { return window.fileModel() && !window.fileModel()->isLoading()
-                                        && window.fileModel()->pageRequestCount() > 0; }, WaitMs);
-    }
+    static bool waitForListing(const ikui::MainWindow &window) { return guitest::waitForListing(window, WaitMs); }
 
     bool openAndWait(ikui::MainWindow &window, const QString &folder)
     {
@@ -241,12 +197,15 @@ private:
         return row < 0 ? QString() : window.fileModel()->index(row, 0).data(ikui::FileListModel::FileIdRole).toString();
     }
 
+    // Shown on the demo with its root folder listed; nullptr when that did not happen in time.
     std::unique_ptr<ikui::MainWindow> newWindow()
     {
         auto window = std::make_unique<ikui::MainWindow>();
-        window->setSession(m_demo);
         window->resize(1100, 700);
-        window->show();
+        if (!m_demo.showWindow(*window)) {
+            qWarning("%s", qPrintable(m_demo.errorText()));
+            return nullptr;
+        }
         return window;
     }
 
@@ -261,7 +220,7 @@ private:
             options.fileName = QStringLiteral("%1-%2.png").arg(stem).arg(i, 3, 10, QLatin1Char('0'));
             options.folder = folder;
             options.useUniqueFileName = false;
-            ik::UploadJob *job = m_demo->imageKit().uploadFile(options);
+            ik::UploadJob *job = m_demo.imageKit().uploadFile(options);
             connect(job, &ik::ApiJob::failed, this, [&failures] { ++failures; });
             connect(job, &ik::ApiJob::done, this, [&finished] { ++finished; });
             names << options.fileName;
@@ -274,21 +233,18 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QVERIFY(m_dir.isValid());
-        QString error;
-        m_demo = ikui::DemoSession::start(&error, this, m_dir.filePath(QStringLiteral("demo")));
-        QVERIFY2(m_demo, qPrintable(error));
+        QVERIFY2(m_demo.start(), qPrintable(m_demo.errorText()));
     }
 
     void renamesAFolderAsABulkJobFollowedToCompletion()
     {
         auto window = newWindow();
+        QVERIFY(window);
         QVERIFY(openAndWait(*window, QStringLiteral("/")));
-        const QStringList inside = namesIn(m_demo->imageKit(), QStringLiteral("/icons"));
+        const QStringList inside = namesIn(m_demo.imageKit(), QStringLiteral("/icons"));
         QVERIFY(!inside.isEmpty());
         QVERIFY(select(*window, {QStringLiteral("icons")}));
-        RequestLog log(m_demo->client()->networkAccessManager());
+        RequestLog log(m_demo.session()->client()->networkAccessManager());
         QSignalSpy finished(window.get(), &ikui::MainWindow::operationFinished);
         window->renameSelectedTo(QStringLiteral("icon-set"));
         // The job shows in the status bar until the server says Completed.
@@ -300,10 +256,10 @@ private Q_SLOTS:
         QVERIFY(log.count(QStringLiteral("POST"), QStringLiteral("/v1/bulkJobs/renameFolder")) == 1);
         QVERIFY(log.count(QStringLiteral("GET"), QStringLiteral("/v1/bulkJobs/")) >= 1);
 
-        const QStringList root = namesIn(m_demo->imageKit(), QStringLiteral("/"));
+        const QStringList root = namesIn(m_demo.imageKit(), QStringLiteral("/"));
         QVERIFY(root.contains(QStringLiteral("icon-set")));
         QVERIFY(!root.contains(QStringLiteral("icons")));
-        QCOMPARE(namesIn(m_demo->imageKit(), QStringLiteral("/icon-set")), inside);
+        QCOMPARE(namesIn(m_demo.imageKit(), QStringLiteral("/icon-set")), inside);
         // The window lists the result.
         QTRY_VERIFY_WITH_TIMEOUT(rowOfName(window->fileModel(), QStringLiteral("icon-set")) >= 0, WaitMs);
     }
@@ -311,10 +267,11 @@ private Q_SLOTS:
     void copiesAFolderAndMovesTwoFoldersOneAfterTheOther()
     {
         auto window = newWindow();
+        QVERIFY(window);
         QVERIFY(openAndWait(*window, QStringLiteral("/")));
-        const QStringList posters = namesIn(m_demo->imageKit(), QStringLiteral("/posters"));
-        const QStringList patterns = namesIn(m_demo->imageKit(), QStringLiteral("/patterns"));
-        const QStringList shapes = namesIn(m_demo->imageKit(), QStringLiteral("/shapes"));
+        const QStringList posters = namesIn(m_demo.imageKit(), QStringLiteral("/posters"));
+        const QStringList patterns = namesIn(m_demo.imageKit(), QStringLiteral("/patterns"));
+        const QStringList shapes = namesIn(m_demo.imageKit(), QStringLiteral("/shapes"));
         QVERIFY(!posters.isEmpty() && !patterns.isEmpty() && !shapes.isEmpty());
 
         QSignalSpy finished(window.get(), &ikui::MainWindow::operationFinished);
@@ -322,8 +279,8 @@ private Q_SLOTS:
         QVERIFY(window->operationProgress()->isActive());
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, WaitMs);
         QVERIFY2(finished.at(0).at(1).toBool(), qPrintable(window->lastErrorText()));
-        QCOMPARE(namesIn(m_demo->imageKit(), QStringLiteral("/backups/posters")), posters);
-        QCOMPARE(namesIn(m_demo->imageKit(), QStringLiteral("/posters")), posters); // a copy leaves the source
+        QCOMPARE(namesIn(m_demo.imageKit(), QStringLiteral("/backups/posters")), posters);
+        QCOMPARE(namesIn(m_demo.imageKit(), QStringLiteral("/posters")), posters); // a copy leaves the source
 
         QTRY_VERIFY_WITH_TIMEOUT(!window->fileModel()->isLoading() && rowOfName(window->fileModel(), QStringLiteral("shapes")) >= 0, WaitMs);
         const QStringList ids{idOf(*window, QStringLiteral("patterns")), idOf(*window, QStringLiteral("shapes"))};
@@ -344,9 +301,9 @@ private Q_SLOTS:
         QVERIFY(finished.at(1).at(0).toString().contains(QLatin1String("/patterns")));
         QVERIFY(finished.at(2).at(0).toString().contains(QLatin1String("/shapes")));
         QVERIFY2(titlesSeen.size() >= 2, qPrintable(titlesSeen.join(QLatin1Char('|'))));
-        QCOMPARE(namesIn(m_demo->imageKit(), QStringLiteral("/backups/patterns")), patterns);
-        QCOMPARE(namesIn(m_demo->imageKit(), QStringLiteral("/backups/shapes")), shapes);
-        const QStringList root = namesIn(m_demo->imageKit(), QStringLiteral("/"));
+        QCOMPARE(namesIn(m_demo.imageKit(), QStringLiteral("/backups/patterns")), patterns);
+        QCOMPARE(namesIn(m_demo.imageKit(), QStringLiteral("/backups/shapes")), shapes);
+        const QStringList root = namesIn(m_demo.imageKit(), QStringLiteral("/"));
         QVERIFY(!root.contains(QStringLiteral("patterns")));
         QVERIFY(!root.contains(QStringLiteral("shapes")));
     }
@@ -354,8 +311,9 @@ private Q_SLOTS:
     void deletesAFolderAfterAConfirmationThatNamesIt()
     {
         auto window = newWindow();
+        QVERIFY(window);
         QVERIFY(openAndWait(*window, QStringLiteral("/")));
-        QVERIFY(namesIn(m_demo->imageKit(), QStringLiteral("/gradients")).contains(QStringLiteral("warm")));
+        QVERIFY(namesIn(m_demo.imageKit(), QStringLiteral("/gradients")).contains(QStringLiteral("warm")));
         QVERIFY(select(*window, {QStringLiteral("gradients")}));
         QSignalSpy finished(window.get(), &ikui::MainWindow::operationFinished);
 
@@ -368,13 +326,13 @@ private Q_SLOTS:
         }
         QTest::qWait(100);
         QCOMPARE(finished.size(), 0);
-        QVERIFY(namesIn(m_demo->imageKit(), QStringLiteral("/")).contains(QStringLiteral("gradients")));
+        QVERIFY(namesIn(m_demo.imageKit(), QStringLiteral("/")).contains(QStringLiteral("gradients")));
 
         MessageBoxAnswerer yes(1);
         window->findChild<QAction *>(QStringLiteral("actionDelete"))->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, WaitMs);
         QVERIFY2(finished.first().at(1).toBool(), qPrintable(window->lastErrorText()));
-        QVERIFY(!namesIn(m_demo->imageKit(), QStringLiteral("/")).contains(QStringLiteral("gradients")));
+        QVERIFY(!namesIn(m_demo.imageKit(), QStringLiteral("/")).contains(QStringLiteral("gradients")));
         QTRY_VERIFY_WITH_TIMEOUT(rowOfName(window->fileModel(), QStringLiteral("gradients")) < 0, WaitMs);
     }
 
@@ -383,12 +341,13 @@ private Q_SLOTS:
         const QStringList uploaded = uploadFiles(QStringLiteral("/bulk"), QStringLiteral("many"), 130);
         QCOMPARE(uploaded.size(), 130);
         auto window = newWindow();
+        QVERIFY(window);
         QVERIFY(openAndWait(*window, QStringLiteral("/bulk")));
         QCOMPARE(window->fileModel()->rowCount(), 130);
         window->gridView()->selectAll();
         QCOMPARE(window->selectedIds().size(), 130);
 
-        RequestLog log(m_demo->client()->networkAccessManager());
+        RequestLog log(m_demo.session()->client()->networkAccessManager());
         QSignalSpy finished(window.get(), &ikui::MainWindow::operationFinished);
         MessageBoxAnswerer yes(1);
         window->findChild<QAction *>(QStringLiteral("actionDelete"))->trigger();
@@ -401,7 +360,7 @@ private Q_SLOTS:
         // 130 files: two bulk requests (100 + 30), no request per file.
         QCOMPARE(log.count(QStringLiteral("POST"), QStringLiteral("/v1/files/batch/deleteByFileIds")), 2);
         QCOMPARE(log.count(QStringLiteral("DELETE"), QStringLiteral("/v1/files/")), 0);
-        QCOMPARE(namesIn(m_demo->imageKit(), QStringLiteral("/bulk")), QStringList());
+        QCOMPARE(namesIn(m_demo.imageKit(), QStringLiteral("/bulk")), QStringList());
         QCOMPARE(window->fileModel()->rowCount(), 0);
     }
 
@@ -410,11 +369,12 @@ private Q_SLOTS:
         const QStringList uploaded = uploadFiles(QStringLiteral("/partial"), QStringLiteral("part"), 3);
         QCOMPARE(uploaded.size(), 3);
         auto window = newWindow();
+        QVERIFY(window);
         QVERIFY(openAndWait(*window, QStringLiteral("/partial")));
         QVERIFY(select(*window, uploaded));
         // One of them disappears behind the window's back: the server answers 207 for it.
         const QString goneName = uploaded.at(1);
-        QVERIFY(awaitDone(m_demo->imageKit().deleteFile(idOf(*window, goneName))));
+        QVERIFY(guitest::awaitSuccess(m_demo.imageKit().deleteFile(idOf(*window, goneName)), WaitMs));
 
         QSignalSpy finished(window.get(), &ikui::MainWindow::operationFinished);
         MessageBoxAnswerer answers(1);
@@ -428,7 +388,7 @@ private Q_SLOTS:
         QVERIFY(!report.contains(uploaded.at(0)));
         QVERIFY(window->lastErrorText().contains(goneName));
         // The others are gone on the server and from the view.
-        QCOMPARE(namesIn(m_demo->imageKit(), QStringLiteral("/partial")), QStringList());
+        QCOMPARE(namesIn(m_demo.imageKit(), QStringLiteral("/partial")), QStringList());
         QVERIFY(waitForListing(*window));
         QCOMPARE(window->fileModel()->rowCount(), 0);
         QTest::qWait(300);
@@ -440,6 +400,7 @@ private Q_SLOTS:
         const QStringList uploaded = uploadFiles(QStringLiteral("/chunks"), QStringLiteral("chunk"), 5);
         QCOMPARE(uploaded.size(), 5);
         auto window = newWindow();
+        QVERIFY(window);
         QVERIFY(openAndWait(*window, QStringLiteral("/chunks")));
         QStringList ids;
         for (const QString &name : uploaded)
@@ -447,7 +408,7 @@ private Q_SLOTS:
         const QString missing = QStringLiteral("000000000000000000000000");
         ids << missing;
 
-        auto *operation = new ikui::BulkFileDelete(m_demo->imageKit(), QStringLiteral("test"), ids);
+        auto *operation = new ikui::BulkFileDelete(m_demo.imageKit(), QStringLiteral("test"), ids);
         operation->setChunkSize(3);
         QSignalSpy progress(operation, &ikui::BulkFileDelete::progress);
         QSignalSpy destroyed(operation, &QObject::destroyed);
@@ -463,7 +424,7 @@ private Q_SLOTS:
         QTRY_COMPARE(destroyed.size(), 1); // deletes itself
 
         // Only missing ids: ImageKit's 404 with missingFileIds names them.
-        auto *onlyMissing = new ikui::BulkFileDelete(m_demo->imageKit(), QStringLiteral("test"), {missing});
+        auto *onlyMissing = new ikui::BulkFileDelete(m_demo.imageKit(), QStringLiteral("test"), {missing});
         const Outcome &missingOutcome = outcomeOf(onlyMissing);
         onlyMissing->start();
         QTRY_VERIFY_WITH_TIMEOUT(missingOutcome.finished, WaitMs);
@@ -477,7 +438,7 @@ private Q_SLOTS:
         window->refresh();
         QVERIFY(waitForListing(*window));
         QTRY_VERIFY_WITH_TIMEOUT(rowOfName(window->fileModel(), more.first()) >= 0, WaitMs);
-        auto *cancelled = new ikui::BulkFileDelete(m_demo->imageKit(), QStringLiteral("test"),
+        auto *cancelled = new ikui::BulkFileDelete(m_demo.imageKit(), QStringLiteral("test"),
                                                    {idOf(*window, more.at(0)), idOf(*window, more.at(1))});
         cancelled->setChunkSize(1);
         const Outcome &cancelledOutcome = outcomeOf(cancelled);
@@ -487,16 +448,17 @@ private Q_SLOTS:
         QVERIFY(cancelledOutcome.cancelled);
         QVERIFY(cancelledOutcome.deleted.isEmpty() && cancelledOutcome.failures.isEmpty());
         QTest::qWait(200);
-        QCOMPARE(namesIn(m_demo->imageKit(), QStringLiteral("/chunks")), more);
+        QCOMPARE(namesIn(m_demo.imageKit(), QStringLiteral("/chunks")), more);
     }
 
     void showsThePurgeStatusUntilCompleted()
     {
         auto window = newWindow();
+        QVERIFY(window);
         QVERIFY(openAndWait(*window, QStringLiteral("/posters")));
         const QString name = window->fileModel()->index(0, 0).data(ikui::FileListModel::NameRole).toString();
         QVERIFY(select(*window, {name}));
-        RequestLog log(m_demo->client()->networkAccessManager());
+        RequestLog log(m_demo.session()->client()->networkAccessManager());
         QStringList statuses;
         QTimer watch;
         connect(&watch, &QTimer::timeout, this, [&] {
@@ -526,44 +488,45 @@ private Q_SLOTS:
     void purgeWatcherPollsAtItsIntervalAndGivesUpAtItsLimit()
     {
         auto window = newWindow();
+        QVERIFY(window);
         QVERIFY(openAndWait(*window, QStringLiteral("/posters")));
         const QString url = window->fileModel()->index(0, 0).data(ikui::FileListModel::UrlRole).toString();
         QVERIFY(!url.isEmpty());
 
         // One check only, well inside the emulator's 400 ms: still Pending, so it gives up.
-        auto *impatient = new ikui::PurgeStatusWatcher(m_demo->imageKit(), QStringLiteral("purge"));
+        auto *impatient = new ikui::PurgeStatusWatcher(m_demo.imageKit(), QStringLiteral("purge"));
         impatient->setMaxPolls(1);
         QSignalSpy gaveUp(impatient, &ikui::PurgeStatusWatcher::gaveUp);
         QSignalSpy completedEarly(impatient, &ikui::PurgeStatusWatcher::completed);
-        impatient->watch(m_demo->imageKit().purgeFileCache(url));
+        impatient->watch(m_demo.imageKit().purgeFileCache(url));
         QTRY_COMPARE_WITH_TIMEOUT(gaveUp.size(), 1, WaitMs);
         QCOMPARE(gaveUp.first().at(0).toString(), QStringLiteral("Pending"));
         QCOMPARE(completedEarly.size(), 0);
 
         // Short interval, enough checks: Completed after several Pending answers.
-        auto *patient = new ikui::PurgeStatusWatcher(m_demo->imageKit(), QStringLiteral("purge"));
+        auto *patient = new ikui::PurgeStatusWatcher(m_demo.imageKit(), QStringLiteral("purge"));
         patient->setPollInterval(50);
         patient->setMaxPolls(200);
         QSignalSpy statuses(patient, &ikui::PurgeStatusWatcher::statusChanged);
         QSignalSpy completed(patient, &ikui::PurgeStatusWatcher::completed);
-        patient->watch(m_demo->imageKit().purgeFileCache(url));
+        patient->watch(m_demo.imageKit().purgeFileCache(url));
         QTRY_COMPARE_WITH_TIMEOUT(completed.size(), 1, WaitMs);
         QVERIFY(statuses.size() >= 3); // requested, Pending ..., Completed
         QCOMPARE(statuses.last().at(0).toString(), QStringLiteral("Completed"));
         QCOMPARE(statuses.at(1).at(0).toString(), QStringLiteral("Pending"));
 
         // A purge the server refuses (not a URL): its 400 is reported, nothing is watched.
-        auto *refused = new ikui::PurgeStatusWatcher(m_demo->imageKit(), QStringLiteral("purge"));
+        auto *refused = new ikui::PurgeStatusWatcher(m_demo.imageKit(), QStringLiteral("purge"));
         QString failure;
         connect(refused, &ikui::PurgeStatusWatcher::failed, this, [&failure](const ik::ApiError &error) { failure = error.message(); });
-        refused->watch(m_demo->imageKit().purgeFileCache(QStringLiteral("not a url")));
+        refused->watch(m_demo.imageKit().purgeFileCache(QStringLiteral("not a url")));
         QTRY_VERIFY_WITH_TIMEOUT(!failure.isEmpty(), WaitMs);
     }
 
     void dragOutGivesLocalFilesAndInternalDropsStillMove()
     {
         auto window = newWindow();
-        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        QVERIFY(window);
         QVERIFY(openAndWait(*window, QStringLiteral("/products")));
         ikui::FileListModel *model = window->fileModel();
         QModelIndexList files;
@@ -610,7 +573,7 @@ private Q_SLOTS:
         const QString movedName = files.first().data(ikui::FileListModel::NameRole).toString();
         std::unique_ptr<ikui::DragOutMimeData> internal(window->dragStarter()->createMimeData({files.first()}));
         QPointer<ikui::DragOutDownload> internalDownload = internal->download();
-        QListView *grid = window->gridView();
+        auto *grid = window->gridView();
         grid->scrollTo(model->index(archiveRow, 0));
         const QPoint target = grid->visualRect(model->index(archiveRow, 0)).center();
         QSignalSpy finished(window.get(), &ikui::MainWindow::operationFinished);
@@ -622,18 +585,19 @@ private Q_SLOTS:
         QVERIFY(drop.isAccepted());
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, WaitMs);
         QVERIFY2(finished.first().at(1).toBool(), qPrintable(window->lastErrorText()));
-        QVERIFY(namesIn(m_demo->imageKit(), QStringLiteral("/products/2024")).contains(movedName));
+        QVERIFY(namesIn(m_demo.imageKit(), QStringLiteral("/products/2024")).contains(movedName));
         QVERIFY(internalDownload && !internalDownload->isStarted());
     }
 
     void folderDropHandlerLeavesExternalFileDropsToOthers()
     {
         auto window = newWindow();
+        QVERIFY(window);
         QVERIFY(openAndWait(*window, QStringLiteral("/")));
         auto *handler = window->gridView()->findChild<ikui::FolderDropHandler *>();
         QVERIFY(handler);
         QMimeData external;
-        external.setUrls({QUrl::fromLocalFile(m_dir.filePath(QStringLiteral("holiday.jpg")))});
+        external.setUrls({QUrl::fromLocalFile(m_demo.filePath(QStringLiteral("holiday.jpg")))});
         const QPoint somewhere(10, 10);
         QDragEnterEvent enter(somewhere, Qt::CopyAction, &external, Qt::LeftButton, Qt::NoModifier);
         QObject *filter = handler;

@@ -1,10 +1,13 @@
 // Screenshots for the README and for review: the welcome screen with saved accounts; the browser
 // grid, details list with the details pane, and a folder job in progress, in light and dark palettes, at the scale factor the test
 // runs with (a second CTest entry sets QT_SCALE_FACTOR=2). PNGs go to MEDIADESK_SCREENSHOT_DIR.
+#include "demofixture.h"
+#include "screenshotwriter.h"
+#include "theme.h"
+
 #include "accounts/session.h"
 #include "accounts/storage/keystore.h"
 #include "accounts/storage/profilestore.h"
-#include "demo/demosession.h"
 #include "details/detailspane.h"
 #include "mainwindow.h"
 #include "models/filelistmodel.h"
@@ -13,13 +16,8 @@
 #include "welcome/welcomewidget.h"
 
 #include <QApplication>
-#include <QDir>
-#include <QListView>
 #include <QListWidget>
-#include <QPalette>
-#include <QStandardPaths>
 #include <QStyleFactory>
-#include <QTemporaryDir>
 #include <QTreeView>
 #include <QtTest>
 
@@ -27,44 +25,14 @@ namespace {
 
 constexpr int WaitMs = 20000;
 
-QPalette darkPalette()
-{
-    QPalette p;
-    const QColor window(0x2b, 0x2b, 0x2b), base(0x1e, 0x1e, 0x1e), text(0xe6, 0xe6, 0xe6);
-    p.setColor(QPalette::Window, window);
-    p.setColor(QPalette::WindowText, text);
-    p.setColor(QPalette::Base, base);
-    p.setColor(QPalette::AlternateBase, window);
-    p.setColor(QPalette::Text, text);
-    p.setColor(QPalette::Button, window);
-    p.setColor(QPalette::ButtonText, text);
-    p.setColor(QPalette::Highlight, QColor(0x35, 0x84, 0xe4));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::ToolTipBase, base);
-    p.setColor(QPalette::ToolTipText, text);
-    p.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
-    return p;
-}
-
 } // namespace
 
 class TestScreenshots : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    ikui::Session *m_demo = nullptr;
-    QString m_outDir;
-    QString m_scaleTag;
-
-    void save(QWidget *widget, const QString &name)
-    {
-        const QPixmap shot = widget->grab();
-        QVERIFY(!shot.isNull());
-        const QString path = QDir(m_outDir).filePath(QStringLiteral("%1-%2.png").arg(name, m_scaleTag));
-        QVERIFY2(shot.save(path), qPrintable(path));
-        QVERIFY(QFileInfo(path).size() > 1000);
-    }
+    guitest::DemoFixture m_demo{WaitMs};
+    guitest::ScreenshotWriter m_shots;
 
     bool waitForThumbnails(ikui::MainWindow &window)
     {
@@ -83,31 +51,17 @@ class TestScreenshots : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-        m_outDir = QStringLiteral(MEDIADESK_SCREENSHOT_DIR);
-        QVERIFY(QDir().mkpath(m_outDir));
-        const double scale = qEnvironmentVariableIsSet("QT_SCALE_FACTOR")
-            ? qEnvironmentVariable("QT_SCALE_FACTOR").toDouble() : 1.0;
-        m_scaleTag = QStringLiteral("%1x").arg(scale);
-        QString error;
-        m_demo = ikui::DemoSession::start(&error, this, m_dir.filePath(QStringLiteral("demo")));
-        QVERIFY2(m_demo, qPrintable(error));
+        QVERIFY2(m_demo.start(), qPrintable(m_demo.errorText()));
     }
 
-    void welcome_data()
-    {
-        QTest::addColumn<bool>("dark");
-        QTest::newRow("light") << false;
-        QTest::newRow("dark") << true;
-    }
+    void welcome_data() { guitest::addThemeRows(); }
     void welcome()
     {
-        QFETCH(bool, dark);
-        const QPalette original = QApplication::palette();
-        QApplication::setPalette(dark ? darkPalette() : QApplication::style()->standardPalette());
+        QFETCH(guitest::Theme, theme);
+        const guitest::ThemeScope palette(theme);
         {
-            ikui::ProfileStore profiles(m_dir.filePath(QStringLiteral("welcome-%1.ini").arg(dark)));
+            ikui::ProfileStore profiles(m_demo.filePath(QStringLiteral("welcome-%1.ini").arg(guitest::themeName(theme))));
             for (const char *name : {"work", "agency-clients", "personal"}) {
                 ikui::Profile profile;
                 profile.name = QLatin1String(name);
@@ -123,32 +77,22 @@ private Q_SLOTS:
             QVERIFY(QTest::qWaitForWindowExposed(&welcome));
             QCOMPARE(welcome.findChild<QListWidget *>(QStringLiteral("savedProfiles"))->count(), 3);
             QTest::qWait(50);
-            save(&welcome, QStringLiteral("welcome-") + (dark ? QStringLiteral("dark") : QStringLiteral("light")));
+            QVERIFY2(m_shots.save(&welcome, QStringLiteral("welcome"), theme), qPrintable(m_shots.errorText()));
         }
-        QApplication::setPalette(original);
     }
 
-    void browser_data()
-    {
-        QTest::addColumn<bool>("dark");
-        QTest::newRow("light") << false;
-        QTest::newRow("dark") << true;
-    }
+    void browser_data() { guitest::addThemeRows(); }
     void browser()
     {
-        QFETCH(bool, dark);
-        const QPalette original = QApplication::palette();
-        QApplication::setPalette(dark ? darkPalette() : QApplication::style()->standardPalette());
-        const QString theme = dark ? QStringLiteral("dark") : QStringLiteral("light");
+        QFETCH(guitest::Theme, theme);
+        const guitest::ThemeScope palette(theme);
         {
             ikui::MainWindow window;
             window.resize(1280, 800);
-            window.setSession(m_demo);
-            window.show();
-            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QVERIFY2(m_demo.showWindow(window), qPrintable(m_demo.errorText()));
             window.openFolder(QStringLiteral("/shapes"));
             QVERIFY(waitForThumbnails(window));
-            save(&window, QStringLiteral("browser-grid-") + theme);
+            QVERIFY2(m_shots.save(&window, QStringLiteral("browser-grid"), theme), qPrintable(m_shots.errorText()));
 
             // Details list with a file selected and its details loaded.
             window.setViewMode(ikui::MainWindow::ViewMode::List);
@@ -163,8 +107,8 @@ private Q_SLOTS:
             QVERIFY(QTest::qWaitFor([&] { return window.detailsPane()->isLoaded() && window.detailsPane()->versionsLoaded()
                                                  && window.detailsPane()->metadataLoaded(); }, WaitMs));
             QTest::qWait(300); // the preview image
-            save(&window, QStringLiteral("browser-list-") + theme);
-            save(window.detailsPane(), QStringLiteral("details-pane-") + theme);
+            QVERIFY2(m_shots.save(&window, QStringLiteral("browser-list"), theme), qPrintable(m_shots.errorText()));
+            QVERIFY2(m_shots.save(window.detailsPane(), QStringLiteral("details-pane"), theme), qPrintable(m_shots.errorText()));
 
             // A folder job in progress: copying a folder stays Pending on the emulator for a while.
             window.setViewMode(ikui::MainWindow::ViewMode::Grid);
@@ -183,10 +127,9 @@ private Q_SLOTS:
             window.copyIdsTo({folderId}, QStringLiteral("/backups"));
             QVERIFY(QTest::qWaitFor([&] { return window.operationProgress()->isVisible()
                                                  && !window.operationProgress()->statusText().isEmpty(); }, WaitMs));
-            save(&window, QStringLiteral("job-in-progress-") + theme);
+            QVERIFY2(m_shots.save(&window, QStringLiteral("job-in-progress"), theme), qPrintable(m_shots.errorText()));
             QVERIFY(finished.wait(WaitMs));
         }
-        QApplication::setPalette(original);
     }
 };
 

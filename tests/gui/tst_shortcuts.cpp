@@ -1,8 +1,12 @@
 // The browser's keyboard, driven by real key events on the offscreen platform against the demo
 // emulator: arrows move the current item, Enter opens a folder, Backspace and Alt+Up go up, F2
 // renames, Delete asks first, Ctrl+C copies the URL, Ctrl+F focuses the search, F5 reloads.
+#include "browserwaits.h"
+#include "demofixture.h"
+#include "gridviewclass.h"
+#include "modaldialogs.h"
+
 #include "accounts/session.h"
-#include "demo/demosession.h"
 #include "mainwindow.h"
 #include "models/filelistmodel.h"
 #include "search/searchbox.h"
@@ -12,74 +16,22 @@
 #include <QAbstractButton>
 #include <QClipboard>
 #include <QInputDialog>
-#include <QListView>
 #include <QMessageBox>
 #include <QSignalSpy>
-#include <QStandardPaths>
-#include <QTemporaryDir>
-#include <QTimer>
 #include <QtTest>
 
-#include <functional>
 #include <memory>
-#include <optional>
 
 namespace {
 
 constexpr int WaitMs = 15000;
 
-template<typename Job, typename Result>
-std::optional<Result> await(Job *job)
-{
-    std::optional<Result> result;
-    bool done = false;
-    QObject::connect(job, &Job::finished, job, [&](const Result &r) { result = r; });
-    QObject::connect(job, &ik::ApiJob::done, job, [&] { done = true; });
-    if (!QTest::qWaitFor([&] { return done; }, WaitMs))
-        return std::nullopt;
-    return result;
-}
+using guitest::onNextModal;
+using guitest::rowOfName;
 
-QStringList namesIn(ik::ImageKit &imagekit, const QString &folder)
+QStringList namesIn(ik::ImageKit &imageKit, const QString &folder)
 {
-    ik::ListFilesOptions options;
-    options.path = folder;
-    options.type = QStringLiteral("all");
-    const auto list = await<ik::FileListJob, ik::FileList>(imagekit.listFiles(options));
-    QStringList names;
-    if (!list)
-        return {QStringLiteral("<listing failed>")};
-    for (const auto &file : list->files)
-        names << file.name;
-    for (const auto &sub : list->folders)
-        names << sub.name;
-    return names;
-}
-
-int rowOfName(const ikui::FileListModel *model, const QString &name)
-{
-    for (int row = 0; row < model->rowCount(); ++row) {
-        if (model->index(row, 0).data(ikui::FileListModel::NameRole).toString() == name)
-            return row;
-    }
-    return -1;
-}
-
-// Runs `answer` on the next modal dialog of type Dialog (once), from the dialog's own event loop.
-template<typename Dialog>
-void onNextDialog(QObject *context, std::function<void(Dialog *)> answer)
-{
-    auto *timer = new QTimer(context);
-    timer->setInterval(20);
-    QObject::connect(timer, &QTimer::timeout, context, [timer, answer] {
-        auto *dialog = qobject_cast<Dialog *>(QApplication::activeModalWidget());
-        if (!dialog)
-            return;
-        timer->stop();
-        timer->deleteLater();
-        answer(dialog);
-    });
-    timer->start();
+    return guitest::namesIn(imageKit, folder, WaitMs);
 }
 
 } // namespace
@@ -89,17 +41,12 @@ class TestShortcuts : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    ikui::Session *m_demo = nullptr;
+    guitest::DemoFixture m_demo{WaitMs};
     std::unique_ptr<ikui::MainWindow> m_window;
 
-    bool waitForListing()
-    {
-        return QTest::qWaitFor([&] { return m_window->fileModel() && !m_window->fileModel()->isLoading()
-                                        && m_window->fileModel()->pageRequestCount() > 0; }, WaitMs);
-    }
+    bool waitForListing() { return guitest::waitForListing(*m_window, WaitMs); }
 
-    QListView *grid() const { return m_window->gridView(); }
+    auto *grid() const { return m_window->gridView(); }
     ikui::FileListModel *model() const { return m_window->fileModel(); }
 
     // Makes `name` the current and only selected item, with the grid focused.
@@ -128,19 +75,12 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QVERIFY(m_dir.isValid());
-        QString error;
-        m_demo = ikui::DemoSession::start(&error, this, m_dir.filePath(QStringLiteral("demo")));
-        QVERIFY2(m_demo, qPrintable(error));
+        QVERIFY2(m_demo.start(), qPrintable(m_demo.errorText()));
         m_window = std::make_unique<ikui::MainWindow>();
-        m_window->setSession(m_demo);
         m_window->setViewMode(ikui::MainWindow::ViewMode::Grid);
         m_window->resize(1100, 700);
-        m_window->show();
-        m_window->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(m_window.get())); // window shortcuts need the active window
-        QVERIFY(waitForListing());
+        // Active: window shortcuts need the active window.
+        QVERIFY2(m_demo.showWindow(*m_window, guitest::DemoFixture::Activation::Active), qPrintable(m_demo.errorText()));
     }
 
     // A closed dialog does not always give the activation back on offscreen: shortcuts need it.
@@ -203,7 +143,7 @@ private Q_SLOTS:
         QVERIFY(focusItem(name));
         const QString newName = QStringLiteral("renamed-by-f2.png");
         QString proposed;
-        onNextDialog<QInputDialog>(this, [&proposed, newName](QInputDialog *dialog) {
+        onNextModal<QInputDialog>(this, [&proposed, newName](QInputDialog *dialog) {
             proposed = dialog->textValue();
             dialog->setTextValue(newName);
             dialog->accept();
@@ -213,7 +153,7 @@ private Q_SLOTS:
         QCOMPARE(proposed, name); // the dialog starts from the current name
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, WaitMs);
         QVERIFY(finished.first().at(1).toBool());
-        const QStringList onServer = namesIn(m_demo->imageKit(), QStringLiteral("/patterns"));
+        const QStringList onServer = namesIn(m_demo.imageKit(), QStringLiteral("/patterns"));
         QVERIFY(onServer.contains(newName));
         QVERIFY(!onServer.contains(name));
     }
@@ -224,7 +164,7 @@ private Q_SLOTS:
         QVERIFY(!name.isEmpty());
         QVERIFY(focusItem(name));
         QString question;
-        onNextDialog<QMessageBox>(this, [&question](QMessageBox *box) {
+        onNextModal<QMessageBox>(this, [&question](QMessageBox *box) {
             question = box->text();
             box->button(QMessageBox::Cancel)->click();
         });
@@ -233,15 +173,15 @@ private Q_SLOTS:
         QVERIFY2(question.contains(name), qPrintable(name + QLatin1String(" not in: ") + question));
         QTest::qWait(200);
         QCOMPARE(finished.size(), 0);
-        QVERIFY(namesIn(m_demo->imageKit(), QStringLiteral("/posters")).contains(name));
+        QVERIFY(namesIn(m_demo.imageKit(), QStringLiteral("/posters")).contains(name));
         init();
         QVERIFY(focusItem(name));
 
-        onNextDialog<QMessageBox>(this, [](QMessageBox *box) { box->button(QMessageBox::Yes)->click(); });
+        onNextModal<QMessageBox>(this, [](QMessageBox *box) { box->button(QMessageBox::Yes)->click(); });
         QTest::keyClick(grid(), Qt::Key_Delete);
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, WaitMs);
         QVERIFY(finished.first().at(1).toBool());
-        QVERIFY(!namesIn(m_demo->imageKit(), QStringLiteral("/posters")).contains(name));
+        QVERIFY(!namesIn(m_demo.imageKit(), QStringLiteral("/posters")).contains(name));
     }
 
     void ctrlCCopiesTheUrl()
@@ -276,7 +216,7 @@ private Q_SLOTS:
         options.folderName = QStringLiteral("madeElsewhere");
         options.parentFolderPath = QStringLiteral("/shapes");
         bool created = false;
-        ik::EmptyResultJob *job = m_demo->imageKit().createFolder(options);
+        ik::EmptyResultJob *job = m_demo.imageKit().createFolder(options);
         connect(job, &ik::EmptyResultJob::finished, this, [&created] { created = true; });
         QTRY_VERIFY_WITH_TIMEOUT(created, WaitMs);
         QCOMPARE(rowOfName(model(), QStringLiteral("madeElsewhere")), -1);
@@ -286,7 +226,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(model()->pageRequestCount() > requests, WaitMs);
         QVERIFY(waitForListing());
         QTRY_VERIFY2_WITH_TIMEOUT(rowOfName(model(), QStringLiteral("madeElsewhere")) >= 0,
-                                 qPrintable(namesIn(m_demo->imageKit(), QStringLiteral("/shapes")).join(QLatin1Char(',')) + QLatin1String(" | ") + m_window->currentFolder()), WaitMs);
+                                 qPrintable(namesIn(m_demo.imageKit(), QStringLiteral("/shapes")).join(QLatin1Char(',')) + QLatin1String(" | ") + m_window->currentFolder()), WaitMs);
     }
 };
 

@@ -3,8 +3,13 @@
 // tree; the options sheet (tags, custom metadata, private, when-exists skip, invalid input); the
 // upload panel's buttons; paste of a clipboard image; the queue reopened with the account. Every
 // check of a result reads the server's state back through the API.
+#include "apiwait.h"
+#include "browserwaits.h"
+#include "demofixture.h"
+#include "gridviewclass.h"
+#include "screenshotwriter.h"
+
 #include "accounts/session.h"
-#include "demo/demosession.h"
 #include "mainwindow.h"
 #include "models/filelistmodel.h"
 #include "models/foldertreemodel.h"
@@ -32,37 +37,23 @@
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListView>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
-#include <QStandardPaths>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QTreeView>
 #include <QtTest>
 
 #include <memory>
-#include <optional>
 
 namespace {
 
 constexpr int WaitMs = 30000;
 
-template<typename Job, typename Result>
-std::optional<Result> await(Job *job)
-{
-    std::optional<Result> result;
-    bool done = false;
-    QObject::connect(job, &Job::finished, job, [&](const Result &r) { result = r; });
-    QObject::connect(job, &ik::ApiJob::done, job, [&] { done = true; });
-    if (!QTest::qWaitFor([&] { return done; }, WaitMs))
-        return std::nullopt;
-    return result;
-}
+using guitest::rowOfName;
 
 // The files of a folder on the server, by name.
 QHash<QString, ik::FileItem> filesIn(ik::ImageKit &imagekit, const QString &folder)
@@ -71,7 +62,7 @@ QHash<QString, ik::FileItem> filesIn(ik::ImageKit &imagekit, const QString &fold
     options.path = folder;
     options.type = QStringLiteral("file");
     QHash<QString, ik::FileItem> out;
-    const auto list = await<ik::FileListJob, ik::FileList>(imagekit.listFiles(options));
+    const auto list = guitest::awaitResult<ik::FileListJob, ik::FileList>(imagekit.listFiles(options), WaitMs);
     if (list) {
         for (const ik::FileItem &file : list->files) {
             if (file.filePath == folder + QLatin1Char('/') + file.name)
@@ -86,16 +77,7 @@ bool createFolder(ik::ImageKit &imagekit, const QString &parent, const QString &
     ik::CreateFolderOptions options;
     options.parentFolderPath = parent;
     options.folderName = name;
-    return await<ik::EmptyResultJob, ik::EmptyResult>(imagekit.createFolder(options)).has_value();
-}
-
-int rowOfName(const ikui::FileListModel *model, const QString &name)
-{
-    for (int row = 0; row < model->rowCount(); ++row) {
-        if (model->index(row, 0).data(ikui::FileListModel::NameRole).toString() == name)
-            return row;
-    }
-    return -1;
+    return guitest::awaitResult<ik::EmptyResultJob, ik::EmptyResult>(imagekit.createFolder(options), WaitMs).has_value();
 }
 
 bool writeFile(const QString &path, const QByteArray &bytes)
@@ -151,32 +133,28 @@ class TestUploads : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    ikui::Session *m_demo = nullptr;
+    guitest::DemoFixture m_demo{WaitMs};
     int m_queueNumber = 0;
 
-    QString local(const QString &relative) const { return m_dir.filePath(QStringLiteral("local/") + relative); }
+    QString local(const QString &relative) const { return m_demo.filePath(QStringLiteral("local/") + relative); }
 
-    // A window on the demo with a queue database of its own (a fresh one unless `dataDir` is given).
+    // A window on the demo with a queue database of its own (a fresh one unless `dataDir` is given),
+    // its root folder listed; nullptr when that did not happen in time.
     std::unique_ptr<ikui::MainWindow> openWindow(QString dataDir = {})
     {
         auto window = std::make_unique<ikui::MainWindow>();
         if (dataDir.isEmpty())
-            dataDir = m_dir.filePath(QStringLiteral("queues/%1").arg(++m_queueNumber));
+            dataDir = m_demo.filePath(QStringLiteral("queues/%1").arg(++m_queueNumber));
         window->uploads()->setDataDirectory(dataDir);
         window->uploads()->browserUpdater()->setInterval(200);
-        window->setSession(m_demo);
-        window->show();
-        if (!QTest::qWaitForWindowExposed(window.get()))
+        if (!m_demo.showWindow(*window)) {
+            qWarning("%s", qPrintable(m_demo.errorText()));
             return nullptr;
+        }
         return window;
     }
 
-    bool waitForListing(ikui::MainWindow &window)
-    {
-        return QTest::qWaitFor([&] { return window.fileModel() && !window.fileModel()->isLoading()
-                                        && window.fileModel()->pageRequestCount() > 0; }, WaitMs);
-    }
+    static bool waitForListing(const ikui::MainWindow &window) { return guitest::waitForListing(window, WaitMs); }
 
     // Waits for the sheet, then for its count.
     ikui::UploadOptionsDialog *sheet(ikui::MainWindow &window)
@@ -198,12 +176,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY2(m_demo.start(), qPrintable(m_demo.errorText())); // QSettings in test mode from here
         QSettings().remove(QStringLiteral("uploads")); // remembered options of an earlier run
-        QVERIFY(m_dir.isValid());
-        QString error;
-        m_demo = ikui::DemoSession::start(&error, this, m_dir.filePath(QStringLiteral("demo")));
-        QVERIFY2(m_demo, qPrintable(error));
 
         QVERIFY(writeImage(local(QStringLiteral("red.png")), Qt::red));
         QVERIFY(writeFile(local(QStringLiteral("notes.txt")), QByteArray("plain text, not an image\n")));
@@ -229,7 +203,7 @@ private Q_SLOTS:
 
     void dropsFilesOnTheListedFolderWithOptions()
     {
-        QVERIFY(createFolder(m_demo->imageKit(), QStringLiteral("/"), QStringLiteral("dropped")));
+        QVERIFY(createFolder(m_demo.imageKit(), QStringLiteral("/"), QStringLiteral("dropped")));
         auto window = openWindow();
         QVERIFY(window);
         window->openFolder(QStringLiteral("/dropped"));
@@ -238,7 +212,7 @@ private Q_SLOTS:
         const int pagesBefore = window->fileModel()->pageRequestCount();
 
         auto mime = fileUrls({local(QStringLiteral("red.png")), local(QStringLiteral("notes.txt"))});
-        QListView *grid = window->gridView();
+        auto *grid = window->gridView();
         bool moveAccepted = false;
         QVERIFY(dropOn(grid->viewport(), grid->viewport()->rect().center(), mime.get(), &moveAccepted));
         QVERIFY(moveAccepted);
@@ -270,7 +244,7 @@ private Q_SLOTS:
         QVERIFY(waitUntilEnded(*window));
         QCOMPARE(window->uploads()->queue()->totals().done, qint64(2));
 
-        const auto onServer = filesIn(m_demo->imageKit(), QStringLiteral("/dropped"));
+        const auto onServer = filesIn(m_demo.imageKit(), QStringLiteral("/dropped"));
         QCOMPARE(onServer.size(), qsizetype(2));
         for (const QString &name : {QStringLiteral("red.png"), QStringLiteral("notes.txt")}) {
             QVERIFY2(onServer.contains(name), qPrintable(name));
@@ -300,8 +274,8 @@ private Q_SLOTS:
     void dropsANestedFolderOnAFolderRow()
     {
         ikui::UploadOptionsDialog::rememberOptions({});
-        QVERIFY(createFolder(m_demo->imageKit(), QStringLiteral("/"), QStringLiteral("rows")));
-        QVERIFY(createFolder(m_demo->imageKit(), QStringLiteral("/rows"), QStringLiteral("target")));
+        QVERIFY(createFolder(m_demo.imageKit(), QStringLiteral("/"), QStringLiteral("rows")));
+        QVERIFY(createFolder(m_demo.imageKit(), QStringLiteral("/rows"), QStringLiteral("target")));
         auto window = openWindow();
         QVERIFY(window);
         window->setViewMode(ikui::MainWindow::ViewMode::List);
@@ -323,16 +297,16 @@ private Q_SLOTS:
         QVERIFY(waitUntilEnded(*window));
         QCOMPARE(window->uploads()->queue()->totals().done, qint64(3));
 
-        QVERIFY(filesIn(m_demo->imageKit(), QStringLiteral("/rows/target/album")).contains(QStringLiteral("cover.png")));
-        QVERIFY(filesIn(m_demo->imageKit(), QStringLiteral("/rows/target/album/2024")).contains(QStringLiteral("summer.png")));
-        QVERIFY(filesIn(m_demo->imageKit(), QStringLiteral("/rows/target/album/2024/raw")).contains(QStringLiteral("readme.txt")));
-        QVERIFY(filesIn(m_demo->imageKit(), QStringLiteral("/rows")).isEmpty());
-        QVERIFY(filesIn(m_demo->imageKit(), QStringLiteral("/rows/target")).isEmpty());
+        QVERIFY(filesIn(m_demo.imageKit(), QStringLiteral("/rows/target/album")).contains(QStringLiteral("cover.png")));
+        QVERIFY(filesIn(m_demo.imageKit(), QStringLiteral("/rows/target/album/2024")).contains(QStringLiteral("summer.png")));
+        QVERIFY(filesIn(m_demo.imageKit(), QStringLiteral("/rows/target/album/2024/raw")).contains(QStringLiteral("readme.txt")));
+        QVERIFY(filesIn(m_demo.imageKit(), QStringLiteral("/rows")).isEmpty());
+        QVERIFY(filesIn(m_demo.imageKit(), QStringLiteral("/rows/target")).isEmpty());
     }
 
     void dropsAFolderOnTheListedFolderAndTheBrowserShowsIt()
     {
-        QVERIFY(createFolder(m_demo->imageKit(), QStringLiteral("/"), QStringLiteral("nested")));
+        QVERIFY(createFolder(m_demo.imageKit(), QStringLiteral("/"), QStringLiteral("nested")));
         auto window = openWindow();
         QVERIFY(window);
         window->openFolder(QStringLiteral("/nested"));
@@ -344,7 +318,7 @@ private Q_SLOTS:
         QCOMPARE(dialog->fileCount(), qint64(4));
         okButton(dialog)->click();
         QVERIFY(waitUntilEnded(*window));
-        QVERIFY(filesIn(m_demo->imageKit(), QStringLiteral("/nested/album/2024")).contains(QStringLiteral("summer.png")));
+        QVERIFY(filesIn(m_demo.imageKit(), QStringLiteral("/nested/album/2024")).contains(QStringLiteral("summer.png")));
         // The new subfolder and the file appear in the listing without the user refreshing.
         QTRY_VERIFY_WITH_TIMEOUT(rowOfName(window->fileModel(), QStringLiteral("album")) >= 0, WaitMs);
         QTRY_VERIFY_WITH_TIMEOUT(rowOfName(window->fileModel(), QStringLiteral("red.png")) >= 0, WaitMs);
@@ -354,7 +328,7 @@ private Q_SLOTS:
 
     void dropsOnAFolderInTheTree()
     {
-        QVERIFY(createFolder(m_demo->imageKit(), QStringLiteral("/"), QStringLiteral("treetarget")));
+        QVERIFY(createFolder(m_demo.imageKit(), QStringLiteral("/"), QStringLiteral("treetarget")));
         auto window = openWindow();
         QVERIFY(window);
         QVERIFY(waitForListing(*window));
@@ -380,7 +354,7 @@ private Q_SLOTS:
         QCOMPARE(dialog->targetFolder(), QStringLiteral("/treetarget"));
         okButton(dialog)->click();
         QVERIFY(waitUntilEnded(*window));
-        QVERIFY(filesIn(m_demo->imageKit(), QStringLiteral("/treetarget")).contains(QStringLiteral("notes.txt")));
+        QVERIFY(filesIn(m_demo.imageKit(), QStringLiteral("/treetarget")).contains(QStringLiteral("notes.txt")));
 
         // Below the last folder there is nothing to drop on: refused, no sheet.
         auto again = fileUrls({local(QStringLiteral("notes.txt"))});
@@ -394,7 +368,7 @@ private Q_SLOTS:
         QVERIFY(window);
         window->openFolder(QStringLiteral("/dropped"));
         QVERIFY(waitForListing(*window));
-        const QString existingId = filesIn(m_demo->imageKit(), QStringLiteral("/dropped")).value(QStringLiteral("red.png")).fileId;
+        const QString existingId = filesIn(m_demo.imageKit(), QStringLiteral("/dropped")).value(QStringLiteral("red.png")).fileId;
         QVERIFY(!existingId.isEmpty());
 
         window->uploads()->requestUpload({local(QStringLiteral("red.png"))}, QStringLiteral("/dropped"));
@@ -427,7 +401,7 @@ private Q_SLOTS:
         const ikui::UploadTotals totals = window->uploads()->queue()->totals();
         QCOMPARE(totals.skipped, qint64(1));
         QCOMPARE(totals.done, qint64(0));
-        const auto onServer = filesIn(m_demo->imageKit(), QStringLiteral("/dropped"));
+        const auto onServer = filesIn(m_demo.imageKit(), QStringLiteral("/dropped"));
         QCOMPARE(onServer.value(QStringLiteral("red.png")).fileId, existingId);
         QCOMPARE(onServer.value(QStringLiteral("red.png")).tags, QStringList({QStringLiteral("alpha"), QStringLiteral("beta")}));
     }
@@ -435,7 +409,7 @@ private Q_SLOTS:
     void panelButtonsPauseCancelRetryAndClear()
     {
         ikui::UploadOptionsDialog::rememberOptions({});
-        QVERIFY(createFolder(m_demo->imageKit(), QStringLiteral("/"), QStringLiteral("panel")));
+        QVERIFY(createFolder(m_demo.imageKit(), QStringLiteral("/"), QStringLiteral("panel")));
         QStringList paths;
         for (int i = 0; i < 6; ++i) {
             paths << local(QStringLiteral("batch/file-%1.png").arg(i));
@@ -456,7 +430,7 @@ private Q_SLOTS:
         // Slow answers, so the batch is still running when the buttons are pressed.
         ikemu::FaultSettings slow;
         slow.latencyMs = 400;
-        m_demo->demoServer()->setFaultSettings(slow);
+        m_demo.server()->setFaultSettings(slow);
         window->uploads()->requestUpload(paths, QStringLiteral("/panel"));
         ikui::UploadOptionsDialog *dialog = sheet(*window);
         QVERIFY(dialog);
@@ -475,11 +449,9 @@ private Q_SLOTS:
         QVERIFY(doneWhilePaused < 6);
 
         // Screenshot of the panel with the batch part-way.
-#ifdef MEDIADESK_SCREENSHOT_DIR
-        QDir().mkpath(QStringLiteral(MEDIADESK_SCREENSHOT_DIR));
         window->resize(1100, 700);
-        panel->grab().save(QStringLiteral(MEDIADESK_SCREENSHOT_DIR "/upload-panel.png"));
-#endif
+        guitest::ScreenshotWriter shots;
+        QVERIFY2(shots.saveAs(panel, QStringLiteral("upload-panel.png")), qPrintable(shots.errorText()));
 
         // Cancel one queued item (selected in the table), then make the next one fail.
         ikui::UploadQueueModel *model = queue->model();
@@ -497,21 +469,21 @@ private Q_SLOTS:
         cancel->click();
         QCOMPARE(queue->state(cancelledId), ikui::UploadState::Cancelled);
 
-        ik::RetryPolicy noRetry = m_demo->client()->retryPolicy();
+        ik::RetryPolicy noRetry = m_demo.session()->client()->retryPolicy();
         const ik::RetryPolicy previous = noRetry;
         noRetry.maxAttempts = 1;
-        m_demo->client()->setRetryPolicy(noRetry);
+        m_demo.session()->client()->setRetryPolicy(noRetry);
         ikemu::FaultSettings failing;
         failing.failRate = 1.0;
-        m_demo->demoServer()->setFaultSettings(failing);
+        m_demo.server()->setFaultSettings(failing);
         pause->click(); // resume: every remaining upload fails now
         QVERIFY(!queue->isPaused());
         QTRY_VERIFY_WITH_TIMEOUT(queue->totals().remainingFiles() == 0, WaitMs);
         const qint64 failed = queue->totals().failed;
         QVERIFY(failed > 0);
         QCOMPARE(queue->totals().done + failed + queue->totals().cancelled, qint64(6));
-        m_demo->client()->setRetryPolicy(previous);
-        m_demo->demoServer()->setFaultSettings({});
+        m_demo.session()->client()->setRetryPolicy(previous);
+        m_demo.server()->setFaultSettings({});
 
         auto *retry = panel->findChild<QPushButton *>(QStringLiteral("uploadRetryButton"));
         QVERIFY(retry->isEnabled());
@@ -520,7 +492,7 @@ private Q_SLOTS:
         QCOMPARE(queue->totals().failed, qint64(0));
         QCOMPARE(queue->totals().done, qint64(5));
         QCOMPARE(queue->state(cancelledId), ikui::UploadState::Cancelled);
-        QCOMPARE(filesIn(m_demo->imageKit(), QStringLiteral("/panel")).size(), qsizetype(5));
+        QCOMPARE(filesIn(m_demo.imageKit(), QStringLiteral("/panel")).size(), qsizetype(5));
         QVERIFY2(panel->totalsText().contains(QStringLiteral("5 of 6")), qPrintable(panel->totalsText()));
         QTRY_VERIFY_WITH_TIMEOUT(!window->uploads()->lastNotification().isEmpty(), WaitMs);
         QVERIFY(window->uploads()->lastNotification().contains(QStringLiteral("5 file")));
@@ -552,14 +524,14 @@ private Q_SLOTS:
 
     void cancelAllStopsTheRest()
     {
-        QVERIFY(createFolder(m_demo->imageKit(), QStringLiteral("/"), QStringLiteral("cancelled")));
+        QVERIFY(createFolder(m_demo.imageKit(), QStringLiteral("/"), QStringLiteral("cancelled")));
         auto window = openWindow();
         QVERIFY(window);
         ikui::UploadQueue *queue = window->uploads()->queue();
         queue->setConcurrency(1);
         ikemu::FaultSettings slow;
         slow.latencyMs = 400;
-        m_demo->demoServer()->setFaultSettings(slow);
+        m_demo.server()->setFaultSettings(slow);
         QStringList paths;
         for (int i = 0; i < 4; ++i)
             paths << local(QStringLiteral("batch/file-%1.png").arg(i));
@@ -572,15 +544,15 @@ private Q_SLOTS:
         QVERIFY(cancelAll->isEnabled());
         cancelAll->click();
         QVERIFY(waitUntilEnded(*window));
-        m_demo->demoServer()->setFaultSettings({});
+        m_demo.server()->setFaultSettings({});
         QCOMPARE(queue->totals().cancelled + queue->totals().done, qint64(4));
         QVERIFY(queue->totals().cancelled >= 3);
-        QCOMPARE(filesIn(m_demo->imageKit(), QStringLiteral("/cancelled")).size(), qsizetype(queue->totals().done));
+        QCOMPARE(filesIn(m_demo.imageKit(), QStringLiteral("/cancelled")).size(), qsizetype(queue->totals().done));
     }
 
     void pastesAClipboardImage()
     {
-        QVERIFY(createFolder(m_demo->imageKit(), QStringLiteral("/"), QStringLiteral("pasted")));
+        QVERIFY(createFolder(m_demo.imageKit(), QStringLiteral("/"), QStringLiteral("pasted")));
         auto window = openWindow();
         QVERIFY(window);
         window->openFolder(QStringLiteral("/pasted"));
@@ -601,7 +573,7 @@ private Q_SLOTS:
         okButton(dialog)->click();
         QVERIFY(waitUntilEnded(*window));
         QCOMPARE(window->uploads()->queue()->totals().done, qint64(1));
-        const auto onServer = filesIn(m_demo->imageKit(), QStringLiteral("/pasted"));
+        const auto onServer = filesIn(m_demo.imageKit(), QStringLiteral("/pasted"));
         QCOMPARE(onServer.size(), qsizetype(1));
         const ik::FileItem file = onServer.begin().value();
         QVERIFY2(file.name.startsWith(QStringLiteral("pasted-image-")) && file.name.endsWith(QStringLiteral(".png")),
@@ -619,12 +591,12 @@ private Q_SLOTS:
 
     void theQueueReopensWithTheAccount()
     {
-        QVERIFY(createFolder(m_demo->imageKit(), QStringLiteral("/"), QStringLiteral("resumed")));
-        const QString dataDir = m_dir.filePath(QStringLiteral("queues/reopened"));
+        QVERIFY(createFolder(m_demo.imageKit(), QStringLiteral("/"), QStringLiteral("resumed")));
+        const QString dataDir = m_demo.filePath(QStringLiteral("queues/reopened"));
         {
             auto window = openWindow(dataDir);
             QVERIFY(window);
-            QVERIFY(QFile::exists(window->uploads()->databasePathFor(m_demo)));
+            QVERIFY(QFile::exists(window->uploads()->databasePathFor(m_demo.session())));
             ikui::UploadQueue *queue = window->uploads()->queue();
             queue->pauseAll();
             QVERIFY(window->uploads()->startBatch({{local(QStringLiteral("red.png")), QStringLiteral("/resumed")},
@@ -641,7 +613,7 @@ private Q_SLOTS:
         window->uploads()->panel()->findChild<QPushButton *>(QStringLiteral("uploadPauseButton"))->click();
         QVERIFY(waitUntilEnded(*window));
         QCOMPARE(queue->totals().done, qint64(2));
-        QCOMPARE(filesIn(m_demo->imageKit(), QStringLiteral("/resumed")).size(), qsizetype(2));
+        QCOMPARE(filesIn(m_demo.imageKit(), QStringLiteral("/resumed")).size(), qsizetype(2));
 
         // Another session (no session) closes the queue; the actions follow.
         window->setSession(nullptr);

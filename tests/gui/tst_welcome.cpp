@@ -1,6 +1,8 @@
 // The welcome screen against an in-process emulator and the real keychain. One executable, two
 // CTest entries (like tests/keychain): welcome_secret_service runs inside a private D-Bus session
 // with gnome-keyring, welcome_no_keyring with no session bus at all (MEDIADESK_KEYCHAIN_EXPECT).
+#include "modaldialogs.h"
+
 #include "accounts/appcontroller.h"
 #include "accounts/session.h"
 #include "accounts/storage/keystore.h"
@@ -382,21 +384,10 @@ namespace {
 // goes to *seen.
 void answerNextMessageBox(QObject *context, const QString &button, QString *seen)
 {
-    auto *timer = new QTimer(context);
-    timer->setInterval(20);
-    QObject::connect(timer, &QTimer::timeout, context, [timer, button, seen] {
-        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-        if (!box)
-            return;
-        *seen = box->text() + QLatin1Char('\n') + box->informativeText();
-        for (QAbstractButton *candidate : box->buttons()) {
-            if (candidate->text().remove(QLatin1Char('&')) == button)
-                candidate->click();
-        }
-        timer->stop();
-        timer->deleteLater();
+    guitest::onNextModal<QMessageBox>(context, [button, seen](QMessageBox *box) {
+        *seen = guitest::messageText(box);
+        guitest::clickButtonLabelled(box, button);
     });
-    timer->start();
 }
 
 QStringList listed(const QListWidget *list)
