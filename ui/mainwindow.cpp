@@ -7,6 +7,7 @@
 #include "builder/builderlauncher.h"
 #include "browser/breadcrumbbar.h"
 #include "browser/dragoutview.h"
+#include "browser/filegridview.h"
 #include "browser/filedragstarter.h"
 #include "browser/folderdrophandler.h"
 #include "browser/smallicondelegate.h"
@@ -190,15 +191,11 @@ void MainWindow::createBrowser()
     m_views = new QStackedWidget(centre);
     m_dragStarter = new FileDragStarter(this);
     connect(m_dragStarter, &FileDragStarter::downloadCreated, this, &MainWindow::watchDragOutDownload);
-    auto *grid = new DragOutView<QListView>(m_views);
+    auto *grid = new DragOutView<FileGridView>(m_views);
     grid->setDragStarter(m_dragStarter);
     m_grid = grid;
     m_grid->setObjectName(QStringLiteral("fileGrid"));
     m_grid->setAccessibleName(tr("Files (grid)"));
-    m_grid->setViewMode(QListView::IconMode);
-    m_grid->setResizeMode(QListView::Adjust);
-    m_grid->setMovement(QListView::Static);
-    m_grid->setUniformItemSizes(true);
     m_grid->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_grid->setItemDelegate(new ThumbnailDelegate(m_grid));
     m_grid->setSpacing(4);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "accounts/session.h"
+#include "browser/filegridview.h" // gridView() callers may use it as a QListView
 
 #include <QMainWindow>
 #include <QPointer>
@@ -69,7 +70,7 @@ public:
 
     FolderTreeModel *folderModel() const { return m_folderModel; }
     FileListModel *fileModel() const { return m_fileModel; }
-    QListView *gridView() const { return m_grid; }
+    FileGridView *gridView() const { return m_grid; }
     QTreeView *listView() const { return m_list; }
     QTreeView *folderView() const { return m_tree; }
     // Starts the drags of the grid and the list (ids for moves, downloaded files for the desktop).
@@ -177,7 +178,7 @@ private:
     SearchBox *m_searchBox = nullptr;
     SearchQueryEditor *m_queryEditor = nullptr;
     QStackedWidget *m_views = nullptr;
-    QListView *m_grid = nullptr;
+    FileGridView *m_grid = nullptr;
     QTreeView *m_list = nullptr;
     DetailsPane *m_details = nullptr;
     OperationProgress *m_progress = nullptr;

@@ -2,6 +2,7 @@
 
 #include <QApplication>
 #include <QPainter>
+#include <QFontMetrics>
 #include <QPixmap>
 
 namespace ikui {
@@ -54,13 +55,32 @@ void ThumbnailDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     }
 
     const QRect textRect(cell.left(), imageArea.bottom() + Padding, cell.width(), option.fontMetrics.height());
-    const QString name = option.fontMetrics.elidedText(index.data(Qt::DisplayRole).toString(), Qt::ElideMiddle,
-                                                       textRect.width());
+    const QStaticText name = nameText(index.data(Qt::DisplayRole).toString(), textRect.width(), option.font);
+    const QSizeF nameSize = name.size();
+    const QPointF namePosition(textRect.left() + (textRect.width() - nameSize.width()) / 2.0,
+                               textRect.top() + (textRect.height() - nameSize.height()) / 2.0);
     painter->save();
     const bool selected = option.state & QStyle::State_Selected;
     painter->setPen(option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
-    painter->drawText(textRect, Qt::AlignHCenter | Qt::AlignVCenter, name);
+    painter->setFont(option.font);
+    painter->drawStaticText(namePosition, name);
     painter->restore();
+}
+
+QStaticText ThumbnailDelegate::nameText(const QString &name, int width, const QFont &font) const
+{
+    if (font != m_namesFont) {
+        m_names.clear();
+        m_namesFont = font;
+    }
+    const QString key = QString::number(width) + QLatin1Char('/') + name;
+    if (const QStaticText *cached = m_names.object(key))
+        return *cached;
+    auto *text = new QStaticText(QFontMetrics(font).elidedText(name, Qt::ElideMiddle, width));
+    text->setTextFormat(Qt::PlainText);
+    text->prepare(QTransform(), font);
+    m_names.insert(key, text);
+    return *text;
 }
 
 } // namespace ikui

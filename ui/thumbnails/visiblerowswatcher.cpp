@@ -1,5 +1,6 @@
 #include "thumbnails/visiblerowswatcher.h"
 
+#include "browser/filegridview.h"
 #include "models/filelistmodel.h"
 
 #include <QAbstractItemView>
@@ -37,6 +38,9 @@ QPair<int, int> VisibleRowsWatcher::visibleRows(const QAbstractItemView *view)
 {
     if (!view || !view->model() || view->model()->rowCount() == 0 || !view->isVisible())
         return {-1, -1};
+    // The grid knows its rows on screen by arithmetic.
+    if (const auto *grid = qobject_cast<const FileGridView *>(view))
+        return grid->rowsInViewport();
     const QRect area = view->viewport()->rect();
     // Rows are laid out in order in both list and icon (grid) modes: the first visible row is
     // at the top-left, the last at the bottom-right; scan a few points to skip gaps between cells.

@@ -6,9 +6,12 @@
 //
 // Run (an optimised build): QT_QPA_PLATFORM=offscreen build-rel/tests/bench/browser/bench_browser [file-count]
 // FIRST_PAGE=n, INSERT_SLICE=n and SCROLL_SETTLE=n change the model's first page size, the rows
-// inserted per turn and how long the view must be still before thumbnails are requested.
+// inserted per turn and how long the view must be still before thumbnails are requested;
+// GRID=qlistview measures the QListView the browser used before FileGridView.
 #include "modeltestserver.h"
 
+#include "browser/filegridview.h"
+#include "browser/thumbnaildelegate.h"
 #include "models/filelistmodel.h"
 #include "server/emulatorserver.h"
 #include "thumbnails/thumbnailprovider.h"
@@ -32,6 +35,7 @@
 #include <cstdio>
 #include <ctime>
 #include <functional>
+#include <memory>
 
 namespace {
 
@@ -157,7 +161,8 @@ QSet<int> rowsOnScreen(const QListView &view)
 {
     QSet<int> rows;
     const QRect area = view.viewport()->rect();
-    const QSize grid = view.gridSize();
+    const auto *ourGrid = qobject_cast<const ikui::FileGridView *>(&view);
+    const QSize grid = ourGrid ? ourGrid->itemSize() + QSize(view.spacing(), view.spacing()) : view.gridSize();
     const int stepX = qMax(1, grid.width() / 4);
     const int stepY = qMax(1, grid.height() / 4);
     for (int y = area.top(); y <= area.bottom(); y += stepY) {
@@ -312,22 +317,31 @@ int main(int argc, char *argv[])
                 model.pageSize(), firstPageSize, model.insertSliceSize());
     model.setThumbnailProvider(&thumbnails);
 
-    // A grid like the browser's: 100x100 cells, a viewport of exactly 10 x 6 = 60 cells.
-    QListView view;
-    view.setViewMode(QListView::IconMode);
-    view.setUniformItemSizes(true);
-    view.setGridSize(QSize(100, 100));
-    view.setIconSize(QSize(80, 80));
-    view.setResizeMode(QListView::Adjust);
-    view.setMovement(QListView::Static);
-    view.setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
-    // LAYOUT_BATCH=n: lay rows out n per event-loop turn (QListView::Batched) instead of all at once.
-    if (const int batch = qEnvironmentVariableIntValue("LAYOUT_BATCH"); batch > 0) {
-        view.setLayoutMode(QListView::Batched);
-        view.setBatchSize(batch);
+    // The browser's grid (FileGridView and its ThumbnailDelegate) with 80x80 thumbnails, a
+    // viewport of exactly 10 x 6 = 60 cells. GRID=qlistview measures the QListView in icon mode
+    // the browser used before (100x100 grid cells, the default delegate) for comparison.
+    const bool qlistview = qEnvironmentVariable("GRID") == QLatin1String("qlistview");
+    std::unique_ptr<QListView> viewOwner(qlistview ? new QListView : new ikui::FileGridView);
+    QListView &view = *viewOwner;
+    QSize viewportSize(1010, 600);
+    if (qlistview) {
+        view.setViewMode(QListView::IconMode);
+        view.setUniformItemSizes(true);
+        view.setGridSize(QSize(100, 100));
+        view.setIconSize(QSize(80, 80));
+        view.setResizeMode(QListView::Adjust);
+        view.setMovement(QListView::Static);
+    } else {
+        auto *delegate = new ikui::ThumbnailDelegate(&view);
+        delegate->setThumbnailSize(QSize(80, 80));
+        view.setItemDelegate(delegate);
+        view.setSpacing(8);
+        view.doItemsLayout();
+        const QSize pitch = static_cast<ikui::FileGridView &>(view).itemSize() + QSize(8, 8);
+        viewportSize = QSize(8 + 10 * pitch.width(), 6 * pitch.height());
     }
-    std::printf("grid layout: %s (LAYOUT_BATCH=n)\n",
-                view.layoutMode() == QListView::Batched ? qPrintable(QStringLiteral("batched, %1 rows per turn").arg(view.batchSize())) : "all rows at once");
+    view.setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
+    std::printf("grid: %s (GRID=qlistview for the old one)\n", qlistview ? "QListView, icon mode" : "FileGridView");
     view.resize(1000, 600);
     view.show();
     if (!QTest::qWaitForWindowExposed(&view)) {
@@ -335,7 +349,7 @@ int main(int argc, char *argv[])
         return 1;
     }
     // IconMode wraps a row before a cell touches the right edge: 10 columns need a little more.
-    view.resize(view.size() + QSize(1010, 600) - view.viewport()->size());
+    view.resize(view.size() + viewportSize - view.viewport()->size());
     QCoreApplication::processEvents();
     ikui::VisibleRowsWatcher watcher(&view, &model);
     if (qEnvironmentVariableIsSet("SCROLL_SETTLE"))
