@@ -5,10 +5,13 @@
 #include "modeltestserver.h"
 
 #include "models/filelistmodel.h"
+#include "thumbnails/thumbnaildiskcache.h"
 #include "thumbnails/thumbnailprovider.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QDirIterator>
+#include <QFile>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -120,6 +123,72 @@ private Q_SLOTS:
         provider.request(visible);
         QCOMPARE(provider.startedCount(), 30);
         QCOMPARE(provider.inFlightCount(), 0);
+    }
+
+    void secondProviderLoadsFromTheDiskCacheWithoutTheNetwork()
+    {
+        QTemporaryDir cacheDir;
+        QList<ikui::ThumbnailSource> visible;
+        {
+            ikui::FileListModel model(&m_server.imagekit());
+            model.setFolder(QStringLiteral("/big"));
+            QVERIFY(fetchAll(model));
+            for (int row = 100; row < 112; ++row)
+                visible.append(sourceOf(*model.entry(row)));
+        }
+        const QSize cell(37, 37); // a size no other test fetched
+        {
+            ikui::ThumbnailProvider first;
+            first.setDiskCacheDirectory(cacheDir.path());
+            first.setUrlEndpoint(m_server.server().urlEndpoint().toString());
+            first.setCellSize(cell);
+            QSignalSpy ready(&first, &ikui::ThumbnailProvider::thumbnailReady);
+            first.request(visible);
+            QVERIFY(QTest::qWaitFor([&ready] { return ready.size() == 12; }, 30000));
+            QCOMPARE(first.diskHitCount(), 0);
+        }
+        // Every file is written by a worker before its thumbnail is announced.
+        int files = 0;
+        for (QDirIterator it(cacheDir.path(), QDir::Files, QDirIterator::Subdirectories); it.hasNext(); it.next())
+            ++files;
+        QCOMPARE(files, 12);
+
+        // An endpoint nobody listens on would fail every network request; URLs must still match the
+        // cache, so keep the endpoint and count where the images came from instead.
+        ikui::ThumbnailProvider second;
+        second.setDiskCacheDirectory(cacheDir.path());
+        second.setUrlEndpoint(m_server.server().urlEndpoint().toString());
+        second.setCellSize(cell);
+        QSignalSpy ready(&second, &ikui::ThumbnailProvider::thumbnailReady);
+        second.request(visible);
+        QVERIFY(QTest::qWaitFor([&ready] { return ready.size() == 12; }, 30000));
+        QCOMPARE(second.diskHitCount(), 12);
+        QCOMPARE(second.failedCount(), 0);
+        QVERIFY(second.thumbnail(visible.first()).width() > 0);
+    }
+
+    void diskCacheTrimsLeastRecentlyUsedFirst()
+    {
+        QTemporaryDir cacheDir;
+        ikui::ThumbnailDiskCache cache(cacheDir.path(), 10 * 1000);
+        const QByteArray kilobyte(1000, 'x');
+        for (int i = 0; i < 15; ++i) {
+            QVERIFY(cache.write(QStringLiteral("key-%1").arg(i), kilobyte));
+            QTest::qSleep(3); // distinct modification times, in write order
+        }
+        QVERIFY(cache.read(QStringLiteral("missing")).isEmpty());
+        QCOMPARE(cache.read(QStringLiteral("key-0")), kilobyte); // now the most recently used
+        QCOMPARE(cache.writtenSinceTrim(), 15 * 1000);
+        const qint64 left = cache.trim();
+        QCOMPARE(left, 9 * 1000); // down to 90% of the bound: the six least recently used went
+        QCOMPARE(cache.writtenSinceTrim(), 0);
+        QCOMPARE(cache.read(QStringLiteral("key-0")), kilobyte);
+        QCOMPARE(cache.read(QStringLiteral("key-14")), kilobyte);
+        for (int i = 1; i <= 6; ++i)
+            QVERIFY(cache.read(QStringLiteral("key-%1").arg(i)).isEmpty());
+        QCOMPARE(cache.read(QStringLiteral("key-7")), kilobyte);
+        cache.remove(QStringLiteral("key-14"));
+        QVERIFY(cache.read(QStringLiteral("key-14")).isEmpty());
     }
 
     void cellsScrolledAwayAreCancelled()

@@ -7,13 +7,13 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <QMimeDatabase>
 #include <QNetworkAccessManager>
-#include <QNetworkDiskCache>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QPainter>
 #include <QPalette>
 #include <QStandardPaths>
 #include <QStyle>
+#include <QThreadPool>
 #include <QTimer>
 
 #include <algorithm>
@@ -26,6 +26,16 @@ namespace {
 
 constexpr qint64 DiskCacheBytes = 256LL * 1024 * 1024;
 constexpr int SendsPerTurn = 12;
+// Trim the disk cache after this many bytes were written to it.
+constexpr qint64 DiskCacheTrimStep = 16LL * 1024 * 1024;
+
+QImage decodeThumbnail(const QByteArray &bytes)
+{
+    QImage image = QImage::fromData(bytes);
+    if (!image.isNull() && image.format() != QImage::Format_ARGB32_Premultiplied && image.hasAlphaChannel())
+        image.convertTo(QImage::Format_ARGB32_Premultiplied); // the format painting wants
+    return image;
+}
 
 QString defaultDiskCacheDirectory()
 {
@@ -108,20 +118,12 @@ void ThumbnailProvider::setMaxInFlight(int count)
 
 void ThumbnailProvider::setDiskCacheDirectory(const QString &directory)
 {
-    if (directory.isEmpty()) {
-        m_network->setCache(nullptr); // deletes the old cache
-        return;
-    }
-    auto *cache = new QNetworkDiskCache(m_network);
-    cache->setCacheDirectory(directory);
-    cache->setMaximumCacheSize(DiskCacheBytes);
-    m_network->setCache(cache);
+    m_diskCache = directory.isEmpty() ? nullptr : std::make_shared<ThumbnailDiskCache>(directory, DiskCacheBytes);
 }
 
 QString ThumbnailProvider::diskCacheDirectory() const
 {
-    const auto *cache = qobject_cast<QNetworkDiskCache *>(m_network->cache());
-    return cache ? cache->cacheDirectory() : QString();
+    return m_diskCache ? m_diskCache->directory() : QString();
 }
 
 QString ThumbnailProvider::cacheKey(const QString &fileId) const
@@ -199,14 +201,55 @@ void ThumbnailProvider::sendQueued()
 
 void ThumbnailProvider::send(const ThumbnailRequest &request)
 {
-    QNetworkRequest networkRequest(request.url);
-    networkRequest.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::PreferCache);
-    QNetworkReply *reply = m_network->get(networkRequest);
+    Q_EMIT fetchStarted(request.fileId);
+    if (m_diskCache)
+        lookUpDiskCache(request);
+    else
+        sendToNetwork(request);
+}
+
+void ThumbnailProvider::lookUpDiskCache(const ThumbnailRequest &request)
+{
+    const QString url = request.url.toString();
+    runOffThread(
+        request.key,
+        [cache = m_diskCache, url] {
+            const QByteArray bytes = cache->read(url);
+            return bytes.isEmpty() ? QImage() : decodeThumbnail(bytes);
+        },
+        [this, request](QImage image) {
+            if (image.isNull()) {
+                sendToNetwork(request); // a miss (or an unreadable file): the slot stays taken
+                return;
+            }
+            ++m_diskHits;
+            onImageDecoded(request.key, request.fileId, std::move(image));
+        });
+}
+
+void ThumbnailProvider::sendToNetwork(const ThumbnailRequest &request)
+{
+    QNetworkReply *reply = m_network->get(QNetworkRequest(request.url));
     m_replies.insert(request.key, reply);
     const QString key = request.key;
     const QString fileId = request.fileId;
     connect(reply, &QNetworkReply::finished, this, [this, reply, key, fileId] { onReplyFinished(reply, key, fileId); });
-    Q_EMIT fetchStarted(fileId);
+}
+
+void ThumbnailProvider::runOffThread(const QString &key, std::function<QImage()> work, std::function<void(QImage)> done)
+{
+    const quint64 ticket = ++m_lastDecodeTicket;
+    m_decoding.insert(key, ticket);
+    auto *watcher = new QFutureWatcher<QImage>(this);
+    connect(watcher, &QFutureWatcher<QImage>::finished, this, [this, watcher, key, ticket, done = std::move(done)] {
+        watcher->deleteLater();
+        const auto pending = m_decoding.constFind(key);
+        if (pending == m_decoding.constEnd() || *pending != ticket)
+            return; // aborted (the cell left the screen) or superseded meanwhile
+        m_decoding.erase(pending);
+        done(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run(std::move(work)));
 }
 
 void ThumbnailProvider::abortFetch(const QString &key)
@@ -235,25 +278,20 @@ void ThumbnailProvider::onReplyFinished(QNetworkReply *reply, const QString &key
         onImageDecoded(key, fileId, QImage());
         return;
     }
-    // Decoding a screenful of JPEGs takes tens of milliseconds: do it on a worker so scrolling
-    // stays smooth. The slot stays taken until the image is in; an abort meanwhile drops it.
-    const quint64 ticket = ++m_lastDecodeTicket;
-    m_decoding.insert(key, ticket);
-    auto *watcher = new QFutureWatcher<QImage>(this);
-    connect(watcher, &QFutureWatcher<QImage>::finished, this, [this, watcher, key, fileId, ticket] {
-        watcher->deleteLater();
-        const auto pending = m_decoding.constFind(key);
-        if (pending == m_decoding.constEnd() || *pending != ticket)
-            return; // aborted (the cell left the screen) or superseded while decoding
-        m_decoding.erase(pending);
-        onImageDecoded(key, fileId, watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run([bytes = reply->readAll()] {
-        QImage image = QImage::fromData(bytes);
-        if (!image.isNull() && image.format() != QImage::Format_ARGB32_Premultiplied && image.hasAlphaChannel())
-            image.convertTo(QImage::Format_ARGB32_Premultiplied); // the format painting wants
-        return image;
-    }));
+    // Decoding a screenful of JPEGs takes tens of milliseconds and writing the cache files a few
+    // more: both happen on a worker so scrolling stays smooth.
+    runOffThread(
+        key,
+        [cache = m_diskCache, url = reply->request().url().toString(), bytes = reply->readAll()] {
+            QImage image = decodeThumbnail(bytes);
+            if (cache && !image.isNull()) {
+                cache->write(url, bytes);
+                if (cache->writtenSinceTrim() > DiskCacheTrimStep)
+                    QThreadPool::globalInstance()->start([cache] { cache->trim(); });
+            }
+            return image;
+        },
+        [this, key, fileId](QImage image) { onImageDecoded(key, fileId, std::move(image)); });
 }
 
 void ThumbnailProvider::onImageDecoded(const QString &key, const QString &fileId, QImage image)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "thumbnails/thumbnaildiskcache.h"
 #include "thumbnails/thumbnailscheduler.h"
 
 #include "url/urlbuilder.h"
@@ -13,6 +14,9 @@
 #include <QSet>
 #include <QSize>
 #include <QString>
+
+#include <functional>
+#include <memory>
 
 class QNetworkAccessManager;
 class QTimer;
@@ -34,8 +38,8 @@ struct ThumbnailSource
 // Thumbnails of the browser cells: ImageKit transformation URLs sized to the cell at the device
 // pixel ratio (tr:w-<px>,h-<px>,c-at_max), fetched visible-first with at most 64 requests in
 // flight (ThumbnailScheduler), requests for cells scrolled away aborted, responses kept in a
-// QNetworkDiskCache (QStandardPaths::CacheLocation/thumbnails) and decoded pixmaps in a
-// QCache bounded in bytes. Non-images and folders get file-type icons; images a placeholder
+// ThumbnailDiskCache (QStandardPaths::CacheLocation/thumbnails; read, written and decoded on
+// worker threads) and decoded pixmaps in a QCache bounded in bytes. Non-images and folders get file-type icons; images a placeholder
 // until their thumbnail arrives (thumbnailReady).
 class ThumbnailProvider : public QObject
 {
@@ -44,7 +48,7 @@ class ThumbnailProvider : public QObject
 public:
     static constexpr qint64 DefaultMemoryCacheBytes = 64LL * 1024 * 1024;
 
-    // Uses its own QNetworkAccessManager with a disk cache.
+    // Uses its own QNetworkAccessManager; the disk cache is ours (see ThumbnailDiskCache).
     explicit ThumbnailProvider(QObject *parent = nullptr);
     ~ThumbnailProvider() override;
 
@@ -83,6 +87,8 @@ public:
     int abortedCount() const { return m_scheduler.abortedCount(); }
     int loadedCount() const { return m_loaded; }
     int failedCount() const { return m_failed; }
+    // Thumbnails that came from the disk cache rather than the network.
+    int diskHitCount() const { return m_diskHits; }
     // Bytes of decoded thumbnails held in the memory cache (bounded by setMemoryCacheBytes).
     qint64 memoryCacheBytes() const { return m_pixmaps.totalCost(); }
 
@@ -98,6 +104,12 @@ private:
     void startFetch(const ThumbnailRequest &request);
     void sendQueued();
     void send(const ThumbnailRequest &request);
+    // The disk cache is looked up on a worker first; a miss goes on to the network.
+    void lookUpDiskCache(const ThumbnailRequest &request);
+    void sendToNetwork(const ThumbnailRequest &request);
+    // Runs `work` on a worker holding the request's slot; its image reaches `done` unless the
+    // request was aborted (the cell left the screen) in the meantime.
+    void runOffThread(const QString &key, std::function<QImage()> work, std::function<void(QImage)> done);
     void abortFetch(const QString &key);
     void onReplyFinished(QNetworkReply *reply, const QString &key, const QString &fileId);
     void onImageDecoded(const QString &key, const QString &fileId, QImage image);
@@ -112,14 +124,16 @@ private:
     mutable QCache<QString, QPixmap> m_pixmaps;      // cost = bytes
     mutable QHash<QString, QPixmap> m_icons;         // by MIME type / "folder" / "placeholder"
     QHash<QString, QPointer<QNetworkReply>> m_replies;
-    QHash<QString, quint64> m_decoding; // keys whose image is being decoded on a worker, by ticket
+    QHash<QString, quint64> m_decoding; // keys whose image is being read or decoded on a worker, by ticket
     quint64 m_lastDecodeTicket = 0;
     QList<ThumbnailRequest> m_toSend;                // started by the scheduler, not sent yet
     QTimer *m_sendTimer;
+    std::shared_ptr<ThumbnailDiskCache> m_diskCache; // shared with the workers using it
     QSet<QString> m_failedKeys;                      // not retried until invalidate() or a size change
     ThumbnailScheduler m_scheduler;
     int m_loaded = 0;
     int m_failed = 0;
+    int m_diskHits = 0;
 };
 
 } // namespace ikui
