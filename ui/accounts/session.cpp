@@ -1,5 +1,7 @@
 #include "accounts/session.h"
 
+#include "demo/demoserverthread.h"
+
 #include "api/apiclient.h"
 #include "api/imagekit.h"
 #include "server/emulatorserver.h"
@@ -60,10 +62,10 @@ QString Session::displayName() const
     return m_profile.name;
 }
 
-void Session::adoptDemoServer(ikemu::EmulatorServer *server)
+void Session::adoptDemoServer(DemoServerThread *host)
 {
-    server->setParent(this);
-    m_demoServer = server;
+    host->setParent(this);
+    m_demoServer = host->server();
 }
 
 } // namespace ikui

@@ -19,6 +19,8 @@ class EmulatorServer;
 
 namespace ikui {
 
+class DemoServerThread;
+
 // The account the main window works with: an ApiClient with the account's keys and bases, the
 // ImageKit operations on it and a UrlBuilder for delivery and signed URLs.
 //
@@ -50,8 +52,9 @@ public:
     bool isDemo() const { return m_demoServer != nullptr; }
     // The emulator serving a demo session; nullptr for a real account.
     ikemu::EmulatorServer *demoServer() const { return m_demoServer; }
-    // Takes ownership of the emulator this session talks to (DemoSession).
-    void adoptDemoServer(ikemu::EmulatorServer *server);
+    // Takes ownership of the emulator this session talks to and of the thread it serves on
+    // (DemoSession): the server lives exactly as long as the session.
+    void adoptDemoServer(DemoServerThread *host);
 
 private:
     explicit Session(const Profile &profile, QObject *parent);

@@ -1,6 +1,5 @@
 #include "demo/demoserverthread.h"
 
-#include "accounts/session.h"
 #include "server/emulatorserver.h"
 
 namespace ikui {
@@ -12,16 +11,13 @@ DemoServerThread::DemoServerThread(const ikemu::EmulatorConfig &config, QObject 
 {
     m_thread.setObjectName(QStringLiteral("mediadesk-demo-emulator"));
     m_workerContext->moveToThread(&m_thread);
+    m_server->moveToThread(&m_thread); // everything it creates in start() belongs there too
     connect(&m_thread, &QThread::finished, m_workerContext, &QObject::deleteLater);
     m_thread.start();
 }
 
 DemoServerThread::~DemoServerThread()
 {
-    // Not handed to a session (it failed to start, or no session took it): it still belongs to
-    // this thread; give it to the worker, where its server parts were created, to die there.
-    if (m_server->thread() == thread())
-        m_server->moveToThread(&m_thread);
     ikemu::EmulatorServer *server = m_server;
     m_server = nullptr;
     runOnWorker([server] { delete server; }); // stop(): listening socket, connections, store, jobs
@@ -40,15 +36,6 @@ bool DemoServerThread::startServer(QString *error)
     if (!started && error)
         *error = why;
     return started;
-}
-
-void DemoServerThread::handTo(Session *session)
-{
-    session->adoptDemoServer(m_server);
-    if (m_server->parent())
-        m_server->setParent(nullptr);
-    setParent(session);
-    m_server->moveToThread(&m_thread);
 }
 
 void DemoServerThread::runOnWorker(const std::function<void()> &work)

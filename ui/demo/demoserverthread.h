@@ -13,8 +13,6 @@ struct EmulatorConfig;
 
 namespace ikui {
 
-class Session;
-
 // The demo's emulator on a thread of its own, so that image transformations (thumbnails, the
 // builder preview) never stall the window. Lives on the UI thread; the EmulatorServer and
 // everything it creates (QHttpServer, sockets, the SQLite store, job timers) live and die on
@@ -37,15 +35,8 @@ public:
     // Starts the server on the worker thread and waits for the outcome. Seeds the demo library when
     // the config asks for it and the data folder holds none (seconds of CPU: prepare it before).
     bool startServer(QString *error);
-    // Valid until this object is deleted. Its thread() is the worker once startServer() returned.
+    // Valid until this object is deleted. Its thread() is the worker from construction on.
     ikemu::EmulatorServer *server() const { return m_server; }
-
-    // Gives the running server to `session` (Session::isDemo(), demoServer()) and makes this object
-    // the session's child, so the server lives exactly as long as the session.
-    // Session::adoptDemoServer() makes the session the server's QObject parent, which Qt allows
-    // only within one thread: so the session adopts the server while it still belongs to this
-    // thread, then this object takes its lifetime back and moves it to the worker.
-    void handTo(Session *session);
 
 private:
     void runOnWorker(const std::function<void()> &work);

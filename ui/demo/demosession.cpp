@@ -85,7 +85,7 @@ Session *DemoSession::start(QString *error, QObject *parent, const QString &data
     Session *session = Session::create(profile, config.privateKey, &why, parent);
     if (!session)
         return fail(QStringLiteral("The offline demo could not start: %1").arg(why));
-    host.release()->handTo(session); // the session owns it from now on
+    session->adoptDemoServer(host.release()); // the session owns it from now on
     return session;
 }
 
