@@ -8,6 +8,8 @@
 // measures the longest gap between its beats (wall) and the UI thread's CPU time in that gap and
 // in its busiest gap: on a shared machine the CPU column is the fairer reading. Goal: no gap over
 // 16 ms caused by our code.
+#include "../support/stallmeter.h"
+
 #include "uploads/queue/uploadqueue.h"
 #include "uploads/queue/uploadqueuemodel.h"
 
@@ -25,70 +27,7 @@
 
 namespace {
 
-qint64 threadCpuNs()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
-}
-
-// Beats every millisecond on the UI thread; a long gap between beats is a stall.
-class StallMeter : public QObject
-{
-public:
-    StallMeter()
-    {
-        m_timer.setTimerType(Qt::PreciseTimer);
-        m_timer.setInterval(1);
-        connect(&m_timer, &QTimer::timeout, this, [this] {
-            const qint64 now = m_clock.nsecsElapsed();
-            const qint64 cpu = threadCpuNs();
-            if (m_last > 0) {
-                const qint64 gap = now - m_last;
-                const qint64 busy = qMin(cpu - m_lastCpu, gap);
-                if (gap > m_longestGapNs) {
-                    m_longestGapNs = gap;
-                    m_longestGapCpuNs = busy;
-                }
-                m_longestBusyNs = qMax(m_longestBusyNs, busy);
-                if (gap > 16000000)
-                    ++m_gapsOver16;
-                if (busy > 16000000)
-                    ++m_busyOver16;
-                ++m_beats;
-            }
-            m_last = now;
-            m_lastCpu = cpu;
-        });
-    }
-    void start()
-    {
-        m_longestGapNs = m_longestGapCpuNs = m_longestBusyNs = 0;
-        m_gapsOver16 = m_busyOver16 = m_beats = 0;
-        m_last = 0;
-        m_clock.start();
-        m_timer.start();
-    }
-    void stop() { m_timer.stop(); }
-    double longestGapMs() const { return m_longestGapNs / 1e6; }
-    double longestGapCpuMs() const { return m_longestGapCpuNs / 1e6; }
-    double longestBusyMs() const { return m_longestBusyNs / 1e6; }
-    int gapsOver16() const { return m_gapsOver16; }
-    int busyOver16() const { return m_busyOver16; }
-    int beats() const { return m_beats; }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_last = 0;
-    qint64 m_lastCpu = 0;
-    qint64 m_longestGapNs = 0;
-    qint64 m_longestGapCpuNs = 0;
-    qint64 m_longestBusyNs = 0;
-    int m_gapsOver16 = 0;
-    int m_busyOver16 = 0;
-    int m_beats = 0;
-};
+using benchsupport::StallMeter;
 
 struct Figures
 {
