@@ -4,7 +4,6 @@
 #include "apiwait.h"
 #include "browserwaits.h"
 #include "demofixture.h"
-#include "gridviewclass.h"
 #include "modaldialogs.h"
 #include "serverprofile.h"
 

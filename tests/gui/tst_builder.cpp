@@ -4,7 +4,6 @@
 // path (find an image, resize + crop + text layer, copy the URL, fetch it).
 #include "browserwaits.h"
 #include "demofixture.h"
-#include "gridviewclass.h"
 
 #include "accounts/session.h"
 #include "builder/builderoutput.h"

@@ -7,7 +7,6 @@
 #include "apiwait.h"
 #include "browserwaits.h"
 #include "demofixture.h"
-#include "gridviewclass.h"
 
 #include "accounts/session.h"
 #include "browser/dragoutmimedata.h"

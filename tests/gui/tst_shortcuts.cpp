@@ -3,7 +3,6 @@
 // renames, Delete asks first, Ctrl+C copies the URL, Ctrl+F focuses the search, F5 reloads.
 #include "browserwaits.h"
 #include "demofixture.h"
-#include "gridviewclass.h"
 #include "modaldialogs.h"
 
 #include "accounts/session.h"

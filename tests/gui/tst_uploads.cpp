@@ -6,7 +6,6 @@
 #include "apiwait.h"
 #include "browserwaits.h"
 #include "demofixture.h"
-#include "gridviewclass.h"
 #include "screenshotwriter.h"
 
 #include "accounts/session.h"
