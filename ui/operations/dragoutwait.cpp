@@ -3,6 +3,7 @@
 #include "operations/dragoutdownload.h"
 
 #include <QEventLoop>
+#include <QKeyEvent>
 #include <QLocale>
 #include <QProgressDialog>
 #include <QPushButton>
@@ -81,6 +82,9 @@ void DragOutWait::showDialog()
     cancel->setObjectName(QStringLiteral("dragOutCancel"));
     cancel->setToolTip(tr("Stop downloading and drop nothing (Esc)"));
     dialog->setCancelButton(cancel);
+    // Esc must reach the dialog even when a window shortcut also claims it (that would be ambiguous).
+    dialog->installEventFilter(this);
+    cancel->installEventFilter(this);
     const QPointer<DragOutDownload> download = m_download;
     const auto cancelDownload = [download] {
         if (download)
@@ -98,6 +102,19 @@ void DragOutWait::showDialog()
     dialog->show();
     dialog->raise();
     dialog->activateWindow();
+}
+
+bool DragOutWait::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress) {
+        if (static_cast<QKeyEvent *>(event)->matches(QKeySequence::Cancel)) {
+            event->accept();
+            if (event->type() == QEvent::KeyPress && m_download)
+                m_download->cancel();
+            return true;
+        }
+    }
+    return QObject::eventFilter(watched, event);
 }
 
 void DragOutWait::updateDialog()

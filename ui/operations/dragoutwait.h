@@ -45,6 +45,9 @@ public:
     // "1 of 3 files, 2.1 MB of 5.0 MB" (the bytes only when the total is known).
     static QString progressText(int done, int total, qint64 bytesReceived, qint64 bytesTotal);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void showDialog();
     void updateDialog();
