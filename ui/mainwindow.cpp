@@ -19,6 +19,7 @@
 #include "operations/bulkfiledelete.h"
 #include "operations/confirmationtext.h"
 #include "operations/dragoutdownload.h"
+#include "operations/fetchurl.h"
 #include "operations/errortext.h"
 #include "operations/folderjobwatcher.h"
 #include "operations/operationprogress.h"
@@ -470,6 +471,7 @@ void MainWindow::setSession(Session *session)
     m_session = session;
     m_uploads->setSession(session);
     m_dragStarter->setNetworkAccessManager(session ? session->client()->networkAccessManager() : nullptr);
+    m_dragStarter->setUrlBuilder(session ? &session->urlBuilder() : nullptr);
     if (!session) {
         setWindowTitle(QStringLiteral("Mediadesk"));
         m_pages->setCurrentWidget(m_startPage);
@@ -666,7 +668,7 @@ QList<MainWindow::Selected> MainWindow::selection() const
         const QModelIndex cell = m_fileModel->index(index.row(), 0);
         out.append({cell.data(FileListModel::FileIdRole).toString(), cell.data(FileListModel::NameRole).toString(),
                     cell.data(FileListModel::PathRole).toString(), cell.data(FileListModel::UrlRole).toString(),
-                    cell.data(FileListModel::IsFolderRole).toBool()});
+                    cell.data(FileListModel::IsFolderRole).toBool(), cell.data(FileListModel::IsPrivateRole).toBool()});
     }
     return out;
 }
@@ -682,7 +684,8 @@ QList<MainWindow::Selected> MainWindow::selectionFor(const QStringList &ids) con
             continue;
         const QModelIndex cell = m_fileModel->index(row, 0);
         out.append({id, cell.data(FileListModel::NameRole).toString(), cell.data(FileListModel::PathRole).toString(),
-                    cell.data(FileListModel::UrlRole).toString(), cell.data(FileListModel::IsFolderRole).toBool()});
+                    cell.data(FileListModel::UrlRole).toString(), cell.data(FileListModel::IsFolderRole).toBool(),
+                    cell.data(FileListModel::IsPrivateRole).toBool()});
     }
     return out;
 }
@@ -1134,7 +1137,12 @@ void MainWindow::openInBrowser()
     const QList<Selected> items = selection();
     if (items.size() != 1 || items.first().url.isEmpty())
         return;
-    QDesktopServices::openUrl(QUrl(items.first().url));
+    QDesktopServices::openUrl(fetchUrlOf(items.first()));
+}
+
+QUrl MainWindow::fetchUrlOf(const Selected &item) const
+{
+    return fetchUrl(m_session ? &m_session->urlBuilder() : nullptr, item.path, item.url, item.isPrivate);
 }
 
 void MainWindow::downloadSelected()
@@ -1191,7 +1199,7 @@ void MainWindow::download(const QList<Selected> &files, const QStringList &targe
     auto state = std::make_shared<std::pair<int, QStringList>>(); // done count, failures
     const int total = int(files.size());
     for (int i = 0; i < total; ++i) {
-        QNetworkReply *reply = network->get(QNetworkRequest(QUrl(files.at(i).url)));
+        QNetworkReply *reply = network->get(QNetworkRequest(fetchUrlOf(files.at(i))));
         reply->setParent(group);
         const QString target = targets.at(i);
         connect(reply, &QNetworkReply::finished, group, [this, reply, target, state, total, title, group] {

@@ -132,7 +132,10 @@ private:
         QString path;
         QString url;
         bool isFolder = false;
+        bool isPrivate = false;
     };
+    // Where to fetch a selected file from: signed when it is private (see fetchUrl()).
+    QUrl fetchUrlOf(const Selected &item) const;
 
     void createBrowser();
     void createActions();

@@ -16,6 +16,7 @@
 #include "models/filelistmodel.h"
 #include "operations/bulkfiledelete.h"
 #include "operations/dragoutdownload.h"
+#include "operations/fetchurl.h"
 #include "operations/operationprogress.h"
 #include "operations/purgestatuswatcher.h"
 #include "operations/safefilename.h"
@@ -520,6 +521,66 @@ private Q_SLOTS:
         connect(refused, &ikui::PurgeStatusWatcher::failed, this, [&failure](const ik::ApiError &error) { failure = error.message(); });
         refused->watch(m_demo.imageKit().purgeFileCache(QStringLiteral("not a url")));
         QTRY_VERIFY_WITH_TIMEOUT(!failure.isEmpty(), WaitMs);
+    }
+
+    // Private files answer 401 to their plain delivery URL: download, drag-out and "open in the
+    // browser" must use a signed one, and the bytes must be the file's.
+    void privateFilesAreFetchedWithSignedUrls()
+    {
+        auto window = newWindow();
+        QVERIFY(window);
+        QVERIFY(openAndWait(*window, QStringLiteral("/products/2024/archive"))); // the demo's unreleased products
+        ikui::FileListModel *model = window->fileModel();
+        QModelIndexList privateFiles;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->index(row, 0).data(ikui::FileListModel::IsPrivateRole).toBool())
+                privateFiles << model->index(row, 0);
+        }
+        QCOMPARE(privateFiles.size(), 2);
+        QNetworkAccessManager network;
+        const auto fetch = [&network](const QUrl &url) {
+            QNetworkReply *reply = network.get(QNetworkRequest(url));
+            std::unique_ptr<QNetworkReply> owned(reply);
+            if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, WaitMs))
+                return std::make_pair(-1, QByteArray()); // no answer in time
+            return std::make_pair(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll());
+        };
+        const QString deliveryUrl = privateFiles.first().data(ikui::FileListModel::UrlRole).toString();
+        QCOMPARE(fetch(QUrl(deliveryUrl)).first, 401); // the plain URL really is refused
+
+        // Download to a folder: both files arrive, byte for byte what a signed URL serves.
+        QTemporaryDir target;
+        QItemSelection selection;
+        for (const QModelIndex &index : std::as_const(privateFiles))
+            selection.select(index, index);
+        window->gridView()->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        QSignalSpy finished(window.get(), &ikui::MainWindow::operationFinished);
+        window->downloadSelectedTo(target.path());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, WaitMs);
+        for (const QModelIndex &index : std::as_const(privateFiles)) {
+            const QString name = index.data(ikui::FileListModel::NameRole).toString();
+            QFile file(QDir(target.path()).filePath(ikui::SafeFileName::sanitised(name)));
+            QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+            const QByteArray bytes = file.readAll();
+            QVERIFY2(bytes.size() > 100, qPrintable(name));
+            const QUrl signedUrl = ikui::fetchUrl(&m_demo.session()->urlBuilder(), index.data(ikui::FileListModel::PathRole).toString(),
+                                                  index.data(ikui::FileListModel::UrlRole).toString(), true);
+            QVERIFY(QUrlQuery(signedUrl).hasQueryItem(QStringLiteral("ik-s")));
+            const auto served = fetch(signedUrl);
+            QCOMPARE(served.first, 200);
+            QCOMPARE(bytes, served.second);
+        }
+
+        // Drag-out downloads them too.
+        std::unique_ptr<ikui::DragOutMimeData> data(window->dragStarter()->createMimeData(privateFiles));
+        QVERIFY(data);
+        const QList<QUrl> urls = data->urls();
+        QCOMPARE(urls.size(), 2);
+        for (const QUrl &url : urls) {
+            QFile file(url.toLocalFile());
+            QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(url.toString()));
+            QVERIFY(file.size() > 100);
+        }
     }
 
     void dragOutGivesLocalFilesAndInternalDropsStillMove()

@@ -3,6 +3,7 @@
 #include "browser/dragoutmimedata.h"
 #include "models/filelistmodel.h"
 #include "operations/dragoutdownload.h"
+#include "operations/fetchurl.h"
 
 #include <QAbstractItemView>
 #include <QDrag>
@@ -61,7 +62,9 @@ DragOutMimeData *FileDragStarter::createMimeData(const QModelIndexList &indexes)
         ids.append(id);
         const QString url = row.data(FileListModel::UrlRole).toString();
         if (!row.data(FileListModel::IsFolderRole).toBool() && !url.isEmpty())
-            files.append({row.data(FileListModel::NameRole).toString(), QUrl(url),
+            files.append({row.data(FileListModel::NameRole).toString(),
+                          fetchUrl(m_urls, row.data(FileListModel::PathRole).toString(), url,
+                                   row.data(FileListModel::IsPrivateRole).toBool()),
                           row.data(FileListModel::SizeRole).toLongLong()});
     }
     if (ids.isEmpty())

@@ -8,6 +8,10 @@
 class QAbstractItemView;
 class QNetworkAccessManager;
 
+namespace ik {
+class UrlBuilder;
+}
+
 namespace ikui {
 
 class DragOutDownload;
@@ -33,6 +37,8 @@ public:
 
     // The session's network access (null: drags carry ids only).
     void setNetworkAccessManager(QNetworkAccessManager *network);
+    // Signs the URLs of private files (see fetchUrl()); nullptr: delivery URLs as they are.
+    void setUrlBuilder(const ik::UrlBuilder *urls) { m_urls = urls; }
 
     // The data of a drag of these FileListModel indexes; null when none is a row. Owned by the caller.
     DragOutMimeData *createMimeData(const QModelIndexList &indexes);
@@ -48,6 +54,7 @@ private:
     void keep(DragOutDownload *download);
 
     QPointer<QNetworkAccessManager> m_network;
+    const ik::UrlBuilder *m_urls = nullptr;
     QList<QPointer<DragOutDownload>> m_kept;
 };
 
