@@ -278,6 +278,7 @@ int main(int argc, char *argv[])
     // Every thumbnail request, checked against what the viewport has shown (row of each id:
     // this folder only grows at the end, so a hash filled on insertion is exact).
     QHash<QString, int> rowOfId;
+    rowOfId.reserve(fileCount + 1000); // the benchmark's own bookkeeping must not rehash mid-scroll
     QObject::connect(&model, &QAbstractItemModel::rowsInserted, &model, [&](const QModelIndex &, int first, int last) {
         for (int row = first; row <= last; ++row)
             rowOfId.insert(model.entry(row)->id, row);
