@@ -397,8 +397,9 @@ void MainWindow::saveLayout() const
     settings.setValue(settingsKey("state"), saveState());
     if (auto *splitter = findChild<QSplitter *>(QStringLiteral("browserSplitter")))
         settings.setValue(settingsKey("splitter"), splitter->saveState());
-    if (m_listHeaderSized && m_list->model())
-        settings.setValue(settingsKey("listHeader"), m_list->header()->saveState());
+    const QByteArray listHeader = m_list->model() ? m_list->header()->saveState() : m_listHeaderState;
+    if (!listHeader.isEmpty())
+        settings.setValue(settingsKey("listHeader"), listHeader);
     settings.setValue(settingsKey("viewMode"), m_viewMode == ViewMode::List ? QStringLiteral("list") : QStringLiteral("grid"));
     settings.setValue(settingsKey("sort"), m_sort->currentData().toString());
     settings.setValue(settingsKey("detailsPane"), m_detailsAction->isChecked());
@@ -607,15 +608,19 @@ void MainWindow::attachActiveView()
                                                              : static_cast<QAbstractItemView *>(m_list);
     QAbstractItemView *hidden = active == m_grid ? static_cast<QAbstractItemView *>(m_list)
                                                  : static_cast<QAbstractItemView *>(m_grid);
+    // Detaching the model empties the list's header: keep its column widths and order for later.
+    if (hidden == m_list && m_list->model())
+        m_listHeaderState = m_list->header()->saveState();
     hidden->setModel(nullptr);
     if (active->model() == m_fileModel)
         return;
     active->setModel(m_fileModel);
     if (active == m_grid) {
         m_grid->setModelColumn(FileListModel::NameColumn);
-    } else if (!m_listHeaderSized) {
-        m_listHeaderSized = true;
-        if (!m_list->header()->restoreState(QSettings().value(settingsKey("listHeader")).toByteArray()))
+    } else {
+        if (m_listHeaderState.isEmpty())
+            m_listHeaderState = QSettings().value(settingsKey("listHeader")).toByteArray();
+        if (!m_list->header()->restoreState(m_listHeaderState))
             m_list->header()->resizeSection(FileListModel::NameColumn, 260);
     }
     delete m_rowsWatcher;

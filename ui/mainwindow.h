@@ -4,6 +4,7 @@
 #include "browser/filegridview.h" // gridView() callers may use it as a QListView
 
 #include <QMainWindow>
+#include <QByteArray>
 #include <QPointer>
 #include <QStringList>
 
@@ -193,7 +194,7 @@ private:
     QLabel *m_demoBadge = nullptr;
     QMenu *m_profilesMenu = nullptr;
     ViewMode m_viewMode = ViewMode::Grid;
-    bool m_listHeaderSized = false;
+    QByteArray m_listHeaderState; // the details list's columns while the grid holds the model
     QString m_lastError;
     QPointer<QObject> m_currentOperation;
 

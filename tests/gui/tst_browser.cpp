@@ -22,6 +22,7 @@
 #include "store/mediastore.h"
 
 #include <QAbstractButton>
+#include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
 #include <QMimeData>
@@ -121,6 +122,29 @@ private Q_SLOTS:
         window.setViewMode(ikui::MainWindow::ViewMode::List);
         QVERIFY(window.listView()->isVisible());
         QCOMPARE(window.listView()->model(), window.fileModel());
+    }
+
+    // The details list's columns are kept while the grid holds the model, and across a restart
+    // (the grid and the list never hold the model at once, which empties the list's header).
+    void detailsListColumnsSurviveTheGridAndARestart()
+    {
+        {
+            ikui::MainWindow window;
+            QVERIFY2(m_demo.showWindow(window), qPrintable(m_demo.errorText()));
+            window.setViewMode(ikui::MainWindow::ViewMode::List);
+            QHeaderView *header = window.listView()->header();
+            header->resizeSection(ikui::FileListModel::NameColumn, 333);
+            window.setViewMode(ikui::MainWindow::ViewMode::Grid);
+            window.setViewMode(ikui::MainWindow::ViewMode::List);
+            QCOMPARE(header->sectionSize(ikui::FileListModel::NameColumn), 333);
+            window.setViewMode(ikui::MainWindow::ViewMode::Grid); // closed while the grid shows
+            window.close();
+        }
+        ikui::MainWindow again;
+        QVERIFY2(m_demo.showWindow(again), qPrintable(m_demo.errorText()));
+        QCOMPARE(again.viewMode(), ikui::MainWindow::ViewMode::Grid);
+        again.setViewMode(ikui::MainWindow::ViewMode::List);
+        QCOMPARE(again.listView()->header()->sectionSize(ikui::FileListModel::NameColumn), 333);
     }
 
     void searchesNamesAndTagsAndShowsQueryErrors()
