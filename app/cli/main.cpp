@@ -2,8 +2,8 @@
 // IMAGEKIT_* environment variables); each command lives in its own file and registers itself.
 #include "clicommand.h"
 
-#include "accounts/storage/keystore.h"
-#include "accounts/storage/profilestore.h"
+#include "accounts/keystore.h"
+#include "accounts/profilestore.h"
 #include "util/clock.h"
 
 #include <QCoreApplication>

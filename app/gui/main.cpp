@@ -1,9 +1,9 @@
 // mediadesk: the desktop app. Opens, in this order: the offline demo (--demo), the profile named
 // by --profile, the last used profile; and the welcome screen when none of them can be opened.
-#include "accounts/appcontroller.h"
-#include "accounts/storage/keystore.h"
-#include "accounts/storage/profilestore.h"
-#include "resources.h"
+#include "shell/appcontroller.h"
+#include "accounts/keystore.h"
+#include "accounts/profilestore.h"
+#include "shell/resources.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -7,11 +7,12 @@
 #include "modaldialogs.h"
 #include "serverprofile.h"
 
-#include "accounts/session.h"
+#include "session/session.h"
 #include "browser/breadcrumbbar.h"
 #include "browser/folderdrophandler.h"
 #include "details/detailspane.h"
-#include "mainwindow.h"
+#include "shell/mainwindow.h"
+#include "actions/fileactions.h"
 #include "models/filelistmodel.h"
 #include "models/foldertreemodel.h"
 #include "search/searchbox.h"
@@ -177,7 +178,7 @@ private Q_SLOTS:
         QVERIFY(waitForListing(window));
         QVERIFY(select(window, QStringLiteral("shapes-02.jpg")));
         QSignalSpy finished(&window, &ikui::MainWindow::operationFinished);
-        window.renameSelectedTo(QStringLiteral("renamed-shape.jpg"));
+        window.fileActions()->renameSelectedTo(QStringLiteral("renamed-shape.jpg"));
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, WaitMs);
         QVERIFY(finished.first().at(1).toBool());
         QVERIFY(rowOfName(window.fileModel(), QStringLiteral("renamed-shape.jpg")) >= 0);

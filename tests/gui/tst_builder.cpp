@@ -5,7 +5,7 @@
 #include "browserwaits.h"
 #include "demofixture.h"
 
-#include "accounts/session.h"
+#include "session/session.h"
 #include "builder/builderoutput.h"
 #include "builder/layereditor.h"
 #include "builder/parametercontrol.h"
@@ -13,7 +13,7 @@
 #include "builder/preview/previewpanel.h"
 #include "builder/transformationbuilder.h"
 #include "builder/urloptionseditor.h"
-#include "mainwindow.h"
+#include "shell/mainwindow.h"
 #include "models/filelistmodel.h"
 #include "search/searchbox.h"
 

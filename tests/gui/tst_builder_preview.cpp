@@ -5,11 +5,11 @@
 // decode time). And the
 // before/after view on its own: split divider (mouse and keyboard), side by side, zoom and pan
 // shared by both sides, crisp pixels at 100% at the screen's pixel ratio.
-#include "accounts/session.h"
+#include "session/session.h"
 #include "builder/preview/beforeafterview.h"
 #include "builder/preview/previewloader.h"
 #include "builder/preview/previewpanel.h"
-#include "demo/demosession.h"
+#include "session/demosession.h"
 
 #include "api/apiclient.h"
 #include "api/imagekit.h"

@@ -8,7 +8,7 @@
 #include "screenshotwriter.h"
 #include "theme.h"
 
-#include "accounts/session.h"
+#include "session/session.h"
 #include "builder/preview/beforeafterview.h"
 #include "builder/preview/previewloader.h"
 #include "builder/preview/previewpanel.h"

@@ -4,12 +4,12 @@
 // UI event loop responsive (measured against the same burst with the server on the UI thread),
 // and the session (or the whole app) can be destroyed while requests are in flight without a
 // crash or a hang.
-#include "accounts/appcontroller.h"
-#include "accounts/session.h"
-#include "accounts/storage/keystore.h"
-#include "accounts/storage/profilestore.h"
-#include "demo/demosession.h"
-#include "mainwindow.h"
+#include "shell/appcontroller.h"
+#include "session/session.h"
+#include "accounts/keystore.h"
+#include "accounts/profilestore.h"
+#include "session/demosession.h"
+#include "shell/mainwindow.h"
 #include "models/filelistmodel.h"
 #include "thumbnails/thumbnailprovider.h"
 

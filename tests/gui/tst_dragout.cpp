@@ -3,14 +3,14 @@
 // button that abort the downloads, remove the per-drag folder and leave nothing to drop, and the
 // error that names a file the server does not have and says what to try. Slow answers come from
 // the emulator's own latency fault; a stalled transfer from a local server that never answers.
-#include "accounts/session.h"
+#include "session/session.h"
 #include "browser/dragoutmimedata.h"
 #include "browser/filedragstarter.h"
-#include "demo/demosession.h"
-#include "mainwindow.h"
+#include "session/demosession.h"
+#include "shell/mainwindow.h"
 #include "models/filelistmodel.h"
 #include "operations/dragoutdownload.h"
-#include "operations/dragoutwait.h"
+#include "activity/dragoutwait.h"
 
 #include "api/apiclient.h"
 #include "faults/faultinjector.h"

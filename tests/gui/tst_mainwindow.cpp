@@ -1,5 +1,5 @@
-#include "aboutdialog.h"
-#include "mainwindow.h"
+#include "shell/aboutdialog.h"
+#include "shell/mainwindow.h"
 
 #include <QAction>
 #include <QLabel>

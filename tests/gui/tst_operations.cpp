@@ -8,16 +8,17 @@
 #include "browserwaits.h"
 #include "demofixture.h"
 
-#include "accounts/session.h"
+#include "session/session.h"
 #include "browser/dragoutmimedata.h"
 #include "browser/filedragstarter.h"
 #include "browser/folderdrophandler.h"
-#include "mainwindow.h"
+#include "shell/mainwindow.h"
+#include "actions/fileactions.h"
 #include "models/filelistmodel.h"
 #include "operations/bulkfiledelete.h"
 #include "operations/dragoutdownload.h"
 #include "operations/fetchurl.h"
-#include "operations/operationprogress.h"
+#include "activity/operationprogress.h"
 #include "operations/purgestatuswatcher.h"
 #include "operations/safefilename.h"
 
@@ -246,7 +247,7 @@ private Q_SLOTS:
         QVERIFY(select(*window, {QStringLiteral("icons")}));
         RequestLog log(m_demo.session()->client()->networkAccessManager());
         QSignalSpy finished(window.get(), &ikui::MainWindow::operationFinished);
-        window->renameSelectedTo(QStringLiteral("icon-set"));
+        window->fileActions()->renameSelectedTo(QStringLiteral("icon-set"));
         // The job shows in the status bar until the server says Completed.
         QVERIFY(window->operationProgress()->isActive());
         QVERIFY(window->operationProgress()->title().contains(QLatin1String("icon-set")));
@@ -275,7 +276,7 @@ private Q_SLOTS:
         QVERIFY(!posters.isEmpty() && !patterns.isEmpty() && !shapes.isEmpty());
 
         QSignalSpy finished(window.get(), &ikui::MainWindow::operationFinished);
-        window->copyIdsTo({idOf(*window, QStringLiteral("posters"))}, QStringLiteral("/backups"));
+        window->fileActions()->copyIdsTo({idOf(*window, QStringLiteral("posters"))}, QStringLiteral("/backups"));
         QVERIFY(window->operationProgress()->isActive());
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, WaitMs);
         QVERIFY2(finished.at(0).at(1).toBool(), qPrintable(window->lastErrorText()));
@@ -294,7 +295,7 @@ private Q_SLOTS:
                 titlesSeen << title;
         });
         watch.start(5);
-        window->moveIdsTo(ids, QStringLiteral("/backups"));
+        window->fileActions()->moveIdsTo(ids, QStringLiteral("/backups"));
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, WaitMs);
         watch.stop();
         QVERIFY2(finished.at(1).at(1).toBool() && finished.at(2).at(1).toBool(), qPrintable(window->lastErrorText()));
@@ -555,7 +556,7 @@ private Q_SLOTS:
             selection.select(index, index);
         window->gridView()->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         QSignalSpy finished(window.get(), &ikui::MainWindow::operationFinished);
-        window->downloadSelectedTo(target.path());
+        window->fileActions()->downloadSelectedTo(target.path());
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, WaitMs);
         for (const QModelIndex &index : std::as_const(privateFiles)) {
             const QString name = index.data(ikui::FileListModel::NameRole).toString();

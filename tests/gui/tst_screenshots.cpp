@@ -5,13 +5,14 @@
 #include "screenshotwriter.h"
 #include "theme.h"
 
-#include "accounts/session.h"
-#include "accounts/storage/keystore.h"
-#include "accounts/storage/profilestore.h"
+#include "session/session.h"
+#include "accounts/keystore.h"
+#include "accounts/profilestore.h"
 #include "details/detailspane.h"
-#include "mainwindow.h"
+#include "shell/mainwindow.h"
+#include "actions/fileactions.h"
 #include "models/filelistmodel.h"
-#include "operations/operationprogress.h"
+#include "activity/operationprogress.h"
 #include "thumbnails/thumbnailprovider.h"
 #include "welcome/welcomewidget.h"
 
@@ -124,7 +125,7 @@ private Q_SLOTS:
             }();
             QVERIFY(!folderId.isEmpty());
             QSignalSpy finished(&window, &ikui::MainWindow::operationFinished);
-            window.copyIdsTo({folderId}, QStringLiteral("/backups"));
+            window.fileActions()->copyIdsTo({folderId}, QStringLiteral("/backups"));
             QVERIFY(QTest::qWaitFor([&] { return window.operationProgress()->isVisible()
                                                  && !window.operationProgress()->statusText().isEmpty(); }, WaitMs));
             QVERIFY2(m_shots.save(&window, QStringLiteral("job-in-progress"), theme), qPrintable(m_shots.errorText()));

@@ -5,8 +5,8 @@
 #include "demofixture.h"
 #include "modaldialogs.h"
 
-#include "accounts/session.h"
-#include "mainwindow.h"
+#include "session/session.h"
+#include "shell/mainwindow.h"
 #include "models/filelistmodel.h"
 #include "search/searchbox.h"
 

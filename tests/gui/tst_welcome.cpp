@@ -3,13 +3,13 @@
 // with gnome-keyring, welcome_no_keyring with no session bus at all (MEDIADESK_KEYCHAIN_EXPECT).
 #include "modaldialogs.h"
 
-#include "accounts/appcontroller.h"
-#include "accounts/session.h"
-#include "accounts/storage/keystore.h"
-#include "accounts/storage/profilestore.h"
+#include "shell/appcontroller.h"
+#include "session/session.h"
+#include "accounts/keystore.h"
+#include "accounts/profilestore.h"
 #include "api/apiclient.h"
 #include "api/imagekit.h"
-#include "mainwindow.h"
+#include "shell/mainwindow.h"
 #include "server/emulatorserver.h"
 #include "welcome/addaccountdialog.h"
 #include "welcome/welcomewidget.h"

@@ -1,8 +1,8 @@
 // `mediadesk-cli --profile NAME` as a process: public key and endpoint from the desktop app's
 // settings file (under a temporary XDG_CONFIG_HOME), the private key from the keychain. Runs in
 // the same two environments as tst_keystore (MEDIADESK_KEYCHAIN_EXPECT).
-#include "accounts/storage/keystore.h"
-#include "accounts/storage/profilestore.h"
+#include "accounts/keystore.h"
+#include "accounts/profilestore.h"
 #include "url/urlbuilder.h"
 
 #include <QProcess>

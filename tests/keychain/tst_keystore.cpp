@@ -5,7 +5,7 @@
 //                            reports "no keyring", and the run-only key path works.
 // MEDIADESK_KEYCHAIN_EXPECT (set by CTest) says which one this run is, so a run in the wrong
 // environment fails instead of quietly testing the other path.
-#include "accounts/storage/keystore.h"
+#include "accounts/keystore.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -34,7 +34,7 @@ bool fetchAll(ikui::FileListModel &model)
 
 ikui::ThumbnailSource sourceOf(const ikui::FileEntry &e)
 {
-    return {e.id, e.path(), e.mime, e.isFolder(), e.isImage(), e.isPrivate()};
+    return {e.id, e.path(), e.mime, e.isFolder(), e.isImage(), e.isPrivate(), e.versionId};
 }
 
 } // namespace
@@ -60,16 +60,16 @@ private Q_SLOTS:
         provider.setDevicePixelRatio(1.5);
         QCOMPARE(provider.pixelSize(), QSize(240, 180));
         const QUrl url = provider.thumbnailUrl({QStringLiteral("id"), QStringLiteral("/big/file-000001.jpg"),
-                                                QStringLiteral("image/jpeg"), false, true, false});
+                                                QStringLiteral("image/jpeg"), false, true, false, {}});
         QCOMPARE(url.toString(), m_server.server().urlEndpoint().toString()
                                      + QStringLiteral("/tr:w-240,h-180,c-at_max/big/file-000001.jpg"));
-        QVERIFY(!provider.thumbnailUrl({QStringLiteral("d"), QStringLiteral("/big"), {}, true, false, false}).isValid());
+        QVERIFY(!provider.thumbnailUrl({QStringLiteral("d"), QStringLiteral("/big"), {}, true, false, false, {}}).isValid());
         QVERIFY(!provider.thumbnailUrl({QStringLiteral("p"), QStringLiteral("/a.pdf"), QStringLiteral("application/pdf"),
-                                        false, false, false}).isValid());
+                                        false, false, false, {}}).isValid());
         // Private files are signed when the private key is known.
         provider.setPrivateKey(m_server.server().config().privateKey);
         const QUrl signedUrl = provider.thumbnailUrl({QStringLiteral("id"), QStringLiteral("/big/file-000001.jpg"),
-                                                      QStringLiteral("image/jpeg"), false, true, true});
+                                                      QStringLiteral("image/jpeg"), false, true, true, {}});
         QVERIFY(QUrlQuery(signedUrl).hasQueryItem(QStringLiteral("ik-s")));
     }
 
@@ -234,13 +234,13 @@ private Q_SLOTS:
         ikui::ThumbnailProvider provider;
         provider.setDiskCacheDirectory({});
         provider.setDevicePixelRatio(2.0);
-        const QPixmap folder = provider.thumbnail({QStringLiteral("d"), QStringLiteral("/x"), {}, true, false, false});
+        const QPixmap folder = provider.thumbnail({QStringLiteral("d"), QStringLiteral("/x"), {}, true, false, false, {}});
         const QPixmap pdf = provider.thumbnail({QStringLiteral("p"), QStringLiteral("/a.pdf"),
-                                                QStringLiteral("application/pdf"), false, false, false});
+                                                QStringLiteral("application/pdf"), false, false, false, {}});
         QVERIFY(!folder.isNull());
         QVERIFY(!pdf.isNull());
         QCOMPARE(folder.devicePixelRatio(), 2.0);
-        provider.request({{QStringLiteral("p"), QStringLiteral("/a.pdf"), QStringLiteral("application/pdf"), false, false, false}});
+        provider.request({{QStringLiteral("p"), QStringLiteral("/a.pdf"), QStringLiteral("application/pdf"), false, false, false, {}}});
         QCOMPARE(provider.startedCount(), 0); // nothing to fetch for a non-image
     }
 

@@ -2,9 +2,9 @@
 // and the sweep of the ones a crash orphaned, weighed against a real UploadQueue's items.
 #include "uploads/pastedfilestore.h"
 
-#include "uploads/queue/uploadqueue.h"
-#include "uploads/queue/uploadqueuemodel.h"
-#include "uploads/queue/uploadstore.h"
+#include "uploadqueue/uploadqueue.h"
+#include "uploadqueue/uploadqueuemodel.h"
+#include "uploadqueue/uploadstore.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -1,5 +1,5 @@
 // UploadPlanner: dropped files and folders become upload sources that keep the folder structure.
-#include "uploads/queue/uploadplanner.h"
+#include "uploadqueue/uploadplanner.h"
 
 #include <QDir>
 #include <QFile>

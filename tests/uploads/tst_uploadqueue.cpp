@@ -3,8 +3,8 @@
 // after dropped responses, WhenExists, a damaged database and a 100,000-item queue.
 #include "uploadtestenvironment.h"
 
-#include "uploads/queue/uploadqueue.h"
-#include "uploads/queue/uploadqueuemodel.h"
+#include "uploadqueue/uploadqueue.h"
+#include "uploadqueue/uploadqueuemodel.h"
 
 #include "server/emulatorserver.h"
 

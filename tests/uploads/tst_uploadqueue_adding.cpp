@@ -3,10 +3,10 @@
 // injected delay scheduler, checked without waiting.
 #include "uploadtestenvironment.h"
 
-#include "uploads/queue/uploadbatchstager.h"
-#include "uploads/queue/uploadqueue.h"
-#include "uploads/queue/uploadqueuemodel.h"
-#include "uploads/queue/uploadstore.h"
+#include "uploadqueue/uploadbatchstager.h"
+#include "uploadqueue/uploadqueue.h"
+#include "uploadqueue/uploadqueuemodel.h"
+#include "uploadqueue/uploadstore.h"
 
 #include "api/transport/retrybackoff.h"
 #include "server/emulatorserver.h"

@@ -5,9 +5,9 @@
 #include "emulatorprocess.h"
 #include "uploadtestenvironment.h"
 
-#include "uploads/queue/uploadqueue.h"
-#include "uploads/queue/uploadqueuemodel.h"
-#include "uploads/queue/uploadservermatch.h"
+#include "uploadqueue/uploadqueue.h"
+#include "uploadqueue/uploadqueuemodel.h"
+#include "uploadqueue/uploadservermatch.h"
 
 #include <QElapsedTimer>
 #include <QSet>

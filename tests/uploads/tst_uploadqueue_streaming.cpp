@@ -1,8 +1,8 @@
 // A 2 GiB sparse file goes through the upload queue with bounded memory. The receiving end is
 // ik_test_support's RecordingServer, which counts the body bytes and keeps only the first few:
 // the emulator keeps whole request bodies in memory, which would measure the emulator, not us.
-#include "uploads/queue/uploadqueue.h"
-#include "uploads/queue/uploadqueuemodel.h"
+#include "uploadqueue/uploadqueue.h"
+#include "uploadqueue/uploadqueuemodel.h"
 
 #include "api/apiclient.h"
 #include "api/imagekit.h"

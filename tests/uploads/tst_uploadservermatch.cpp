@@ -1,5 +1,5 @@
 // The exactly-once rule: which server file is the result of an earlier attempt.
-#include "uploads/queue/uploadservermatch.h"
+#include "uploadqueue/uploadservermatch.h"
 
 #include <QDateTime>
 #include <QTest>

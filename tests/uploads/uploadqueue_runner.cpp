@@ -10,8 +10,8 @@
 // With UPLOADQUEUE_RUNNER_BACKGROUND=1 the batch goes through addBatchInBackground: "staged <n>"
 // as slices are stored, "added <n>" when the whole batch is queued. When open() removed a batch a
 // crash cut short, it prints "interrupted <batches> <files stored> <files planned>".
-#include "uploads/queue/uploadqueue.h"
-#include "uploads/queue/uploadqueuemodel.h"
+#include "uploadqueue/uploadqueue.h"
+#include "uploadqueue/uploadqueuemodel.h"
 
 #include "api/apiclient.h"
 #include "api/imagekit.h"

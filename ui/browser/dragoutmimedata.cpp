@@ -1,7 +1,7 @@
 #include "browser/dragoutmimedata.h"
 
 #include "operations/dragoutdownload.h"
-#include "operations/dragoutwait.h"
+#include "activity/dragoutwait.h"
 
 namespace ikui {
 

@@ -2,12 +2,14 @@
 
 #include <QMimeData>
 #include <QPointer>
+
+#include "operations/dragoutdownload.h"
 #include <QUrl>
 #include <QWidget>
 
 namespace ikui {
 
-class DragOutDownload;
+// (QPointer needs the complete type)
 
 // What a drag of files from the browser carries: our item ids (moves onto folders inside the app),
 // and for other programs a text/uri-list of LOCAL files. The list is produced only when a target

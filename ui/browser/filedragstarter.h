@@ -5,6 +5,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include "operations/dragoutdownload.h"
+
 class QAbstractItemView;
 class QNetworkAccessManager;
 
@@ -14,7 +16,7 @@ class UrlBuilder;
 
 namespace ikui {
 
-class DragOutDownload;
+// (QPointer needs the complete type)
 class DragOutMimeData;
 
 // Drags of files and folders out of the browser views (what QAbstractItemView::startDrag does,

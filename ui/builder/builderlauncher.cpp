@@ -1,7 +1,7 @@
 #include "builder/builderlauncher.h"
 
 #include "builder/transformationbuilder.h"
-#include "mainwindow.h"
+#include "browser/browsercontext.h"
 #include "models/filelistmodel.h"
 
 #include <QAction>
@@ -13,27 +13,27 @@
 
 namespace ikui {
 
-BuilderLauncher::BuilderLauncher(MainWindow *window)
-    : QObject(window)
-    , m_window(window)
+BuilderLauncher::BuilderLauncher(BrowserContext *browser)
+    : QObject(browser->dialogParent())
+    , m_browser(browser)
 {
-    m_openSelected = new QAction(tr("Open in URL &Builder"), window);
+    m_openSelected = new QAction(tr("Open in URL &Builder"), browser->dialogParent());
     m_openSelected->setObjectName(QStringLiteral("openInBuilder"));
     m_openSelected->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
     m_openSelected->setShortcutContext(Qt::WindowShortcut);
     m_openSelected->setToolTip(tr("Compose a transformation URL for the selected image (Ctrl+B)"));
-    window->addAction(m_openSelected);
+    browser->dialogParent()->addAction(m_openSelected);
     connect(m_openSelected, &QAction::triggered, this, [this] { openBuilder(selectedFilePath()); });
 
-    m_openEmpty = new QAction(tr("&URL Builder"), window);
+    m_openEmpty = new QAction(tr("&URL Builder"), browser->dialogParent());
     m_openEmpty->setObjectName(QStringLiteral("openBuilder"));
     m_openEmpty->setToolTip(tr("Compose a transformation URL: paste a URL or find a file"));
     connect(m_openEmpty, &QAction::triggered, this, [this] { openBuilder(); });
 }
 
-QMenu *BuilderLauncher::addToolsMenu()
+QMenu *BuilderLauncher::addToolsMenu(QMenuBar *menuBar)
 {
-    QMenu *tools = m_window->menuBar()->addMenu(tr("&Tools"));
+    QMenu *tools = menuBar->addMenu(tr("&Tools"));
     tools->setObjectName(QStringLiteral("toolsMenu"));
     tools->addAction(m_openSelected);
     tools->addAction(m_openEmpty);
@@ -43,7 +43,7 @@ QMenu *BuilderLauncher::addToolsMenu()
 TransformationBuilder *BuilderLauncher::openBuilder(const QString &path)
 {
     // A child of the main window (so it goes when the window goes) shown as its own window.
-    auto *builder = new TransformationBuilder(m_window->session(), m_window);
+    auto *builder = new TransformationBuilder(m_browser->session(), m_browser->dialogParent());
     builder->setWindowFlag(Qt::Window, true);
     builder->setAttribute(Qt::WA_DeleteOnClose, true);
     if (!path.isEmpty())
@@ -56,9 +56,7 @@ TransformationBuilder *BuilderLauncher::openBuilder(const QString &path)
 
 QString BuilderLauncher::selectedFilePath() const
 {
-    QAbstractItemView *view = m_window->viewMode() == MainWindow::ViewMode::Grid
-        ? static_cast<QAbstractItemView *>(m_window->gridView())
-        : static_cast<QAbstractItemView *>(m_window->listView());
+    QAbstractItemView *view = m_browser->activeFileView();
     if (!view || !view->selectionModel())
         return {};
     QModelIndexList rows = view->selectionModel()->selectedRows(0);

@@ -5,10 +5,11 @@
 
 class QAction;
 class QMenu;
+class QMenuBar;
 
 namespace ikui {
 
-class MainWindow;
+class BrowserContext;
 class TransformationBuilder;
 
 // Opens URL builders from the main window: "Open in URL Builder" (Ctrl+B, the context menu) on
@@ -20,14 +21,14 @@ class BuilderLauncher : public QObject
     Q_OBJECT
 
 public:
-    explicit BuilderLauncher(MainWindow *window);
+    explicit BuilderLauncher(BrowserContext *browser);
 
     // objectName "openInBuilder", Ctrl+B: the selected file (or an empty builder without one).
     QAction *openSelectedAction() const { return m_openSelected; }
     // objectName "openBuilder": an empty builder.
     QAction *openEmptyAction() const { return m_openEmpty; }
     // A "&Tools" menu with both actions, added to the window's menu bar.
-    QMenu *addToolsMenu();
+    QMenu *addToolsMenu(QMenuBar *menuBar);
 
     // Opens a builder on `path` (a library path; empty for none).
     TransformationBuilder *openBuilder(const QString &path = QString());
@@ -35,7 +36,7 @@ public:
 private:
     QString selectedFilePath() const;
 
-    MainWindow *m_window;
+    BrowserContext *m_browser;
     QAction *m_openSelected = nullptr;
     QAction *m_openEmpty = nullptr;
 };

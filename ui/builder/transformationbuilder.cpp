@@ -1,6 +1,6 @@
 #include "builder/transformationbuilder.h"
 
-#include "accounts/session.h"
+#include "session/session.h"
 #include "builder/builderoutput.h"
 #include "builder/layereditor.h"
 #include "builder/parametereditor.h"

@@ -1,6 +1,11 @@
 #include "details/detailspane.h"
 
 #include "operations/confirmationtext.h"
+#include "operations/operation.h"
+#include "operations/operationmanager.h"
+#include "session/filedetailsloader.h"
+#include "session/filestore.h"
+#include "session/session.h"
 #include "operations/errortext.h"
 
 #include "api/apiclient.h"
@@ -175,10 +180,71 @@ void DetailsPane::buildUi()
     setMinimumWidth(280);
 }
 
-void DetailsPane::setImageKit(ik::ImageKit *imagekit)
+void DetailsPane::setSession(Session *session)
 {
-    m_imagekit = imagekit;
+    delete m_loader;
+    m_loader = nullptr;
+    m_operations = session ? session->operations() : nullptr;
+    if (session) {
+        m_loader = new FileDetailsLoader(session->imageKit(), session->files(), this);
+        connect(session->files(), &FileStore::filesChanged, this, &DetailsPane::onFilesChanged);
+        connect(session->files(), &FileStore::filesRemoved, this, [this](const QStringList &ids) {
+            if (ids.contains(m_fileId))
+                clear();
+        });
+        connect(m_loader, &FileDetailsLoader::detailsFailed, this, [this](const QString &fileId, const ik::ApiError &error) {
+            if (fileId != m_fileId)
+                return;
+            m_title->setText(ErrorText::full(tr("Loading the file's details"), error));
+            Q_EMIT errorOccurred(tr("Loading the file's details"), error);
+        });
+        connect(m_loader, &FileDetailsLoader::metadataLoaded, this,
+                [this](const QString &fileId, const ik::FileMetadata &metadata) {
+                    if (fileId == m_fileId)
+                        fillMetadata(metadata);
+                });
+        connect(m_loader, &FileDetailsLoader::metadataFailed, this, [this](const QString &fileId, const ik::ApiError &error) {
+            if (fileId != m_fileId)
+                return;
+            m_metadata->clear();
+            auto *item = new QTreeWidgetItem(m_metadata, {tr("Not available"), error.message()});
+            item->setToolTip(1, ErrorText::whatToTry(error));
+            m_metadataLoaded = true;
+        });
+        connect(m_loader, &FileDetailsLoader::versionsLoaded, this,
+                [this](const QString &fileId, const QList<ik::FileItem> &versions) {
+                    if (fileId == m_fileId)
+                        fillVersions(versions);
+                });
+        connect(m_loader, &FileDetailsLoader::versionsFailed, this, [this](const QString &fileId, const ik::ApiError &error) {
+            if (fileId != m_fileId)
+                return;
+            m_versions->clear();
+            new QTreeWidgetItem(m_versions, {ErrorText::summary(tr("Loading versions"), error)});
+            m_versionsLoaded = true;
+        });
+    }
     clear();
+}
+
+void DetailsPane::onFilesChanged(const QStringList &ids)
+{
+    if (m_fileId.isEmpty() || !ids.contains(m_fileId) || !m_loader)
+        return;
+    const ik::FileItem *file = m_loader->store()->details(m_fileId);
+    if (!file) {
+        // Changed without a full answer (renamed, moved): ask for the details again.
+        m_loader->loadDetails(m_fileId);
+        return;
+    }
+    const bool newVersion = m_detailsLoaded && file->versionInfo.id != m_file.versionInfo.id;
+    fillFile(*file);
+    Q_EMIT fileLoaded(*file);
+    if (newVersion) {
+        m_versionsLoaded = false;
+        m_loader->loadVersions(m_fileId);
+        m_loader->loadMetadata(m_fileId);
+    }
 }
 
 void DetailsPane::clear()
@@ -230,61 +296,20 @@ void DetailsPane::showFile(const QString &fileId)
 
 void DetailsPane::loadDetails()
 {
-    if (!m_imagekit)
-        return;
-    const quint64 generation = m_generation;
-    auto *job = m_imagekit->getFileDetails(m_fileId);
-    connect(job, &ik::FileJob::finished, this, [this, generation](const ik::FileItem &file) {
-        if (generation != m_generation)
-            return;
-        fillFile(file);
-        Q_EMIT fileLoaded(file);
-    });
-    connect(job, &ik::ApiJob::failed, this, [this, generation](const ik::ApiError &error) {
-        if (generation != m_generation)
-            return;
-        m_title->setText(ErrorText::full(tr("Loading the file's details"), error));
-        Q_EMIT errorOccurred(tr("Loading the file's details"), error);
-    });
+    if (m_loader)
+        m_loader->loadDetails(m_fileId);
 }
 
 void DetailsPane::loadMetadata()
 {
-    if (!m_imagekit)
-        return;
-    const quint64 generation = m_generation;
-    auto *job = m_imagekit->getFileMetadata(m_fileId);
-    connect(job, &ik::FileMetadataJob::finished, this, [this, generation](const ik::FileMetadata &metadata) {
-        if (generation == m_generation)
-            fillMetadata(metadata);
-    });
-    connect(job, &ik::ApiJob::failed, this, [this, generation](const ik::ApiError &error) {
-        if (generation != m_generation)
-            return;
-        m_metadata->clear();
-        auto *item = new QTreeWidgetItem(m_metadata, {tr("Not available"), error.message()});
-        item->setToolTip(1, ErrorText::whatToTry(error));
-        m_metadataLoaded = true;
-    });
+    if (m_loader)
+        m_loader->loadMetadata(m_fileId);
 }
 
 void DetailsPane::loadVersions()
 {
-    if (!m_imagekit)
-        return;
-    const quint64 generation = m_generation;
-    auto *job = m_imagekit->getFileVersions(m_fileId);
-    connect(job, &ik::FileListJob::finished, this, [this, generation](const ik::FileList &list) {
-        if (generation == m_generation)
-            fillVersions(list.files);
-    });
-    connect(job, &ik::ApiJob::failed, this, [this, generation](const ik::ApiError &error) {
-        if (generation != m_generation)
-            return;
-        m_versions->clear();
-        new QTreeWidgetItem(m_versions, {ErrorText::summary(tr("Loading versions"), error)});
-        m_versionsLoaded = true;
-    });
+    if (m_loader)
+        m_loader->loadVersions(m_fileId);
 }
 
 void DetailsPane::fillFile(const ik::FileItem &file)
@@ -425,42 +450,47 @@ bool DetailsPane::confirm(const QString &title, const QString &text)
 
 void DetailsPane::restoreVersion(const QString &versionId)
 {
-    if (!m_imagekit || m_fileId.isEmpty() || versionId.isEmpty())
+    if (!m_loader || m_fileId.isEmpty() || versionId.isEmpty())
         return;
     if (!confirm(tr("Restore version"), ConfirmationText::restoreVersion(m_file.name, versionNameOf(versionId))))
         return;
-    const QString fileId = m_fileId;
-    auto *job = m_imagekit->restoreFileVersion(fileId, versionId);
-    connect(job, &ik::FileJob::finished, this, [this, fileId](const ik::FileItem &file) {
-        Q_EMIT fileChanged(file);
-        if (fileId != m_fileId)
-            return;
-        m_detailsLoaded = false;
-        showFile(fileId);
-    });
-    connect(job, &ik::ApiJob::failed, this, [this](const ik::ApiError &error) {
-        Q_EMIT errorOccurred(tr("Restoring the version"), error);
-    });
+    // The answer goes into the store: this pane, the grid, the list and thumbnails follow it.
+    startOperation(m_loader->restoreVersion(m_fileId, versionId, tr("Restore %1 of %2").arg(versionNameOf(versionId), m_file.name)));
 }
 
 void DetailsPane::deleteVersion(const QString &versionId)
 {
-    if (!m_imagekit || m_fileId.isEmpty() || versionId.isEmpty())
+    if (!m_loader || m_fileId.isEmpty() || versionId.isEmpty())
         return;
     if (!confirm(tr("Delete version"), ConfirmationText::deleteVersion(m_file.name, versionNameOf(versionId))))
         return;
     const QString fileId = m_fileId;
-    auto *job = m_imagekit->deleteFileVersion(fileId, versionId);
-    connect(job, &ik::EmptyResultJob::finished, this, [this, fileId, versionId] {
+    Operation *operation = m_loader->deleteVersion(fileId, versionId, tr("Delete %1 of %2").arg(versionNameOf(versionId), m_file.name));
+    connect(operation, &Operation::finished, this, [this, operation, fileId, versionId] {
+        if (operation->state() != Operation::State::Succeeded)
+            return;
         Q_EMIT versionDeleted(fileId, versionId);
         if (fileId == m_fileId) {
             m_versionsLoaded = false;
             loadVersions();
         }
     });
-    connect(job, &ik::ApiJob::failed, this, [this](const ik::ApiError &error) {
-        Q_EMIT errorOccurred(tr("Deleting the version"), error);
+    startOperation(operation);
+}
+
+void DetailsPane::startOperation(Operation *operation)
+{
+    connect(operation, &Operation::finished, this, [this, operation] {
+        if (!operation->itemFailures().isEmpty())
+            Q_EMIT errorOccurred(operation->title(), operation->itemFailures().first().error);
+        Q_EMIT operationEnded(operation->title(), operation->state() == Operation::State::Succeeded);
     });
+    const QString title = operation->title();
+    QString why;
+    if (!m_operations || !m_operations->start(operation, &why)) {
+        Q_EMIT errorOccurred(title, ik::ApiError(ik::ErrorKind::InvalidArgument, why));
+        Q_EMIT operationEnded(title, false);
+    }
 }
 
 QUrl DetailsPane::previewUrlFor(const ik::FileItem &file) const
@@ -468,15 +498,14 @@ QUrl DetailsPane::previewUrlFor(const ik::FileItem &file) const
     // A rendition of the preview's size at this screen's pixel ratio, made from the original (the
     // library's own thumbnail is 200 px: blurry when enlarged), signed for a private file.
     const int pixels = int(PreviewSize * devicePixelRatioF());
-    const ik::ApiClient *client = m_imagekit ? m_imagekit->client() : nullptr;
-    if (client && !file.filePath.isEmpty() && !client->urlEndpoint().isEmpty()) {
-        ik::UrlBuilder urls(client->urlEndpoint(), client->privateKey());
+    if (m_loader && !file.filePath.isEmpty() && !m_loader->urlEndpoint().isEmpty()) {
+        ik::UrlBuilder urls(m_loader->urlEndpoint(), m_loader->privateKey());
         ik::UrlOptions options;
         options.path = file.filePath;
         options.transformation = {{{QStringLiteral("width"), ik::UrlValue(qint64(pixels))},
                                    {QStringLiteral("height"), ik::UrlValue(qint64(pixels))},
                                    {QStringLiteral("crop"), ik::UrlValue(QStringLiteral("at_max"))}}};
-        options.sign = file.isPrivateFile.value_or(false) && !client->privateKey().isEmpty();
+        options.sign = file.isPrivateFile.value_or(false) && !m_loader->privateKey().isEmpty();
         const ik::UrlResult result = urls.build(options);
         if (result.ok())
             return QUrl(result.url);
@@ -486,14 +515,14 @@ QUrl DetailsPane::previewUrlFor(const ik::FileItem &file) const
 
 void DetailsPane::loadPreview(const ik::FileItem &file)
 {
-    if (!m_imagekit || !m_imagekit->client())
+    if (!m_loader || !m_loader->network())
         return;
     const QUrl previewUrl = previewUrlFor(file);
     if (!previewUrl.isValid() || previewUrl.isEmpty()) {
         m_preview->setText(tr("No preview"));
         return;
     }
-    QNetworkAccessManager *network = m_imagekit->client()->networkAccessManager();
+    QNetworkAccessManager *network = m_loader->network();
     if (m_previewReply)
         m_previewReply->abort();
     QNetworkReply *reply = network->get(QNetworkRequest(previewUrl));

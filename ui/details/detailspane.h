@@ -14,6 +14,11 @@ class QTreeWidget;
 
 namespace ikui {
 
+class FileDetailsLoader;
+class Operation;
+class OperationManager;
+class Session;
+
 // The right-hand pane: everything about the selected file. Given a file id it loads the details
 // (getFileDetails), the embedded metadata and EXIF (getFileMetadata) and the version history
 // (getFileVersions), and offers restore and delete for older versions (after a confirmation
@@ -25,8 +30,8 @@ class DetailsPane : public QWidget
 public:
     explicit DetailsPane(QWidget *parent = nullptr);
 
-    // `imagekit` must outlive the pane; nullptr empties it.
-    void setImageKit(ik::ImageKit *imagekit);
+    // The session whose files the pane shows (its store, loaders and operations); nullptr empties it.
+    void setSession(Session *session);
 
     // Shows `fileId` (empty: nothing selected). `count` > 1 shows "N items selected".
     void showFile(const QString &fileId);
@@ -51,10 +56,10 @@ public Q_SLOTS:
 Q_SIGNALS:
     // Details of the shown file arrived (also after a restore).
     void fileLoaded(const ik::FileItem &file);
-    // A version was restored: the file changed (size, dimensions, url ...).
-    void fileChanged(const ik::FileItem &file);
     void versionDeleted(const QString &fileId, const QString &versionId);
     void errorOccurred(const QString &what, const ik::ApiError &error);
+    // A version operation this pane started ended (or was refused).
+    void operationEnded(const QString &title, bool ok);
 
 private:
     void buildUi();
@@ -71,8 +76,11 @@ private:
     QString selectedVersionId() const;
     QString versionNameOf(const QString &versionId) const;
     bool confirm(const QString &title, const QString &text);
+    void onFilesChanged(const QStringList &ids);
+    void startOperation(Operation *operation);
 
-    ik::ImageKit *m_imagekit = nullptr;
+    FileDetailsLoader *m_loader = nullptr;
+    QPointer<OperationManager> m_operations;
     QString m_fileId;
     ik::FileItem m_file;
     bool m_detailsLoaded = false;

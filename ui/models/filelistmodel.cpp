@@ -1,6 +1,7 @@
 #include "models/filelistmodel.h"
 
 #include "thumbnails/thumbnailprovider.h"
+#include "session/filestore.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -37,6 +38,7 @@ FileListModel::FileListModel(const ik::ImageKit *imagekit, QObject *parent)
     , m_imagekit(*imagekit)
     , m_sliceTimer(new QTimer(this))
 {
+    setStore(nullptr);
     // The rest of a page on the next turn, after input and painting had theirs.
     m_sliceTimer->setSingleShot(true);
     m_sliceTimer->setInterval(0);
@@ -45,6 +47,8 @@ FileListModel::FileListModel(const ik::ImageKit *imagekit, QObject *parent)
 
 FileListModel::~FileListModel()
 {
+    if (m_store)
+        m_store->release(m_rows);
     if (m_pageJob) {
         m_pageJob->disconnect(this);
         m_pageJob->cancel();
@@ -52,6 +56,34 @@ FileListModel::~FileListModel()
     // A parse still running keeps its own copy of the body and is simply not heard from.
     if (m_parse)
         m_parse->disconnect(this);
+}
+
+void FileListModel::setStore(FileStore *store)
+{
+    if (m_store && m_store == store)
+        return;
+    if (m_store) {
+        m_store->release(m_rows);
+        m_store->disconnect(this);
+    }
+    if (!store) {
+        // Standalone (tests, tools): a store of its own.
+        m_ownStore = std::make_unique<FileStore>();
+        store = m_ownStore.get();
+    } else {
+        m_ownStore.reset();
+    }
+    m_store = store;
+    connect(m_store, &FileStore::filesChanged, this, &FileListModel::onStoreChanged);
+    connect(m_store, &FileStore::filesRemoved, this, &FileListModel::onStoreRemoved);
+    resetListing();
+}
+
+const FileEntry &FileListModel::at(int row) const
+{
+    static const FileEntry none;
+    const FileEntry *e = m_store->entry(m_rows.at(row));
+    return e ? *e : none;
 }
 
 void FileListModel::setFolder(const QString &folderPath)
@@ -140,9 +172,10 @@ void FileListModel::resetListing()
         job->cancel();
     }
     dropPendingPage();
-    m_entries.clear();
-    m_entries.squeeze();
-    m_strings.clear();
+    if (m_store)
+        m_store->release(m_rows);
+    m_rows.clear();
+    m_rows.squeeze();
     m_locallyInserted.clear();
     m_nextSkip = 0;
     m_exhausted = false;
@@ -173,7 +206,7 @@ void FileListModel::fetchMore(const QModelIndex &parent)
     if (m_searchQuery.isEmpty() || !m_searchEverywhere)
         options.path = m_folder;
     options.searchQuery = m_searchQuery;
-    const bool firstPage = m_nextSkip == 0 && m_entries.isEmpty();
+    const bool firstPage = m_nextSkip == 0 && m_rows.isEmpty();
     m_requestedLimit = firstPage && m_firstPageSize > 0 ? qMin(m_firstPageSize, m_pageSize) : m_pageSize;
     options.limit = m_requestedLimit;
     options.skip = m_nextSkip;
@@ -229,10 +262,6 @@ void FileListModel::onPageParsed(ParsedFilePage page, const ik::ResponseMetadata
     for (FileEntry &entry : page.entries) {
         if (m_locallyInserted.remove(entry.id))
             continue;
-        entry.folder = m_strings.intern(entry.folder);
-        entry.mime = m_strings.intern(entry.mime);
-        for (QString &tag : entry.tags)
-            tag = m_strings.intern(tag);
         m_pendingRows.append(std::move(entry));
     }
     insertPendingRows(m_insertSliceSize);
@@ -242,10 +271,13 @@ void FileListModel::insertPendingRows(int maxRows)
 {
     const int count = int(qMin<qsizetype>(m_pendingRows.size() - m_pendingNext, maxRows));
     if (count > 0) {
-        const int first = int(m_entries.size());
+        const int first = int(m_rows.size());
+        const QVector<FileEntry> slice = m_pendingRows.mid(m_pendingNext, count);
+        // Into the store first (it interns the strings), then the rows name them.
+        m_store->addListed(slice);
         beginInsertRows({}, first, first + count - 1);
-        for (int i = 0; i < count; ++i)
-            m_entries.append(std::move(m_pendingRows[m_pendingNext + i]));
+        for (const FileEntry &row : slice)
+            m_rows.append(row.id);
         m_pendingNext += count;
         endInsertRows();
     }
@@ -319,11 +351,11 @@ QList<ThumbnailSource> FileListModel::thumbnailSources(int first, int last) cons
     QList<ThumbnailSource> sources;
     if (first < 0 || last < first)
         return sources;
-    last = qMin(last, int(m_entries.size()) - 1);
+    last = qMin(last, int(m_rows.size()) - 1);
     sources.reserve(qMax(0, last - first + 1));
     for (int row = first; row <= last; ++row) {
-        const FileEntry &e = m_entries.at(row);
-        sources.append(ThumbnailSource{e.id, e.path(), e.mime, e.isFolder(), e.isImage(), e.isPrivate()});
+        const FileEntry &e = at(row);
+        sources.append(ThumbnailSource{e.id, e.path(), e.mime, e.isFolder(), e.isImage(), e.isPrivate(), e.versionId});
     }
     return sources;
 }
@@ -339,8 +371,8 @@ void FileListModel::setVisibleRows(int first, int last)
 void FileListModel::onThumbnailReady(const QString &fileId)
 {
     int row = -1;
-    for (int r = qMax(0, m_visibleFirst); r <= m_visibleLast && r < m_entries.size(); ++r) {
-        if (m_entries.at(r).id == fileId) {
+    for (int r = qMax(0, m_visibleFirst); r <= m_visibleLast && r < m_rows.size(); ++r) {
+        if (m_rows.at(r) == fileId) {
             row = r;
             break;
         }
@@ -355,91 +387,114 @@ void FileListModel::onThumbnailReady(const QString &fileId)
 
 const FileEntry *FileListModel::entry(int row) const
 {
-    if (row < 0 || row >= m_entries.size())
+    if (row < 0 || row >= m_rows.size())
         return nullptr;
-    return &m_entries.at(row);
+    return m_store->entry(m_rows.at(row));
 }
 
 int FileListModel::rowOfId(const QString &id) const
 {
-    for (int row = 0; row < m_entries.size(); ++row) {
-        if (m_entries.at(row).id == id)
-            return row;
-    }
-    return -1;
+    return int(m_rows.indexOf(id));
 }
 
 void FileListModel::requestFileDetails(const QString &fileId)
 {
     ik::FileJob *job = m_imagekit.getFileDetails(fileId);
-    connect(job, &ik::FileJob::finished, this, [this](const ik::FileItem &file) { Q_EMIT fileDetailsReady(file); });
+    connect(job, &ik::FileJob::finished, this, [this](const ik::FileItem &file) {
+        m_store->putFile(file);
+        Q_EMIT fileDetailsReady(file);
+    });
     connect(job, &ik::ApiJob::failed, this, [this](const ik::ApiError &error) { Q_EMIT errorOccurred(error); });
 }
 
 bool FileListModel::updateFile(const ik::FileItem &file)
 {
     settlePendingPage();
-    const int row = rowOfId(file.fileId);
-    if (row < 0)
-        return false;
-    m_entries[row] = FileEntry::fromFile(file, m_strings);
-    if (m_thumbnails)
-        m_thumbnails->invalidate(file.fileId);
-    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
-    return true;
+    const bool listed = rowOfId(file.fileId) >= 0;
+    m_store->putFile(file);
+    return listed;
 }
 
 bool FileListModel::renameEntry(const QString &id, const QString &newName)
 {
     settlePendingPage();
-    const int row = rowOfId(id);
-    if (row < 0 || newName.isEmpty())
+    if (rowOfId(id) < 0 || newName.isEmpty())
         return false;
-    FileEntry &e = m_entries[row];
-    if (!e.url.isEmpty()) {
-        // The delivery URL ends with the percent-encoded name.
-        const QString oldTail = QString::fromUtf8(QUrl::toPercentEncoding(e.name, "/"));
-        const QString newTail = QString::fromUtf8(QUrl::toPercentEncoding(newName, "/"));
-        if (e.url.endsWith(oldTail))
-            e.url = e.url.left(e.url.size() - oldTail.size()) + newTail;
-        else if (e.url.endsWith(e.name))
-            e.url = e.url.left(e.url.size() - e.name.size()) + newName;
-    }
-    e.name = newName;
-    if (m_thumbnails)
-        m_thumbnails->invalidate(id);
-    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    m_store->rename(id, newName);
     return true;
 }
 
 int FileListModel::removeEntries(const QStringList &ids)
 {
     settlePendingPage();
-    int removed = 0;
-    for (const QString &id : ids) {
-        const int row = rowOfId(id);
-        if (row < 0)
-            continue;
-        beginRemoveRows({}, row, row);
-        m_entries.removeAt(row);
-        endRemoveRows();
-        ++removed;
-        // The server no longer lists it: the next page starts one entry earlier.
-        m_nextSkip = qMax<qint64>(0, m_nextSkip - 1);
-        if (m_thumbnails)
-            m_thumbnails->invalidate(id);
-    }
-    return removed;
+    int listed = 0;
+    for (const QString &id : ids)
+        listed += rowOfId(id) >= 0 ? 1 : 0;
+    m_store->remove(ids);
+    return listed;
 }
 
 bool FileListModel::insertFile(const ik::FileItem &file)
 {
-    return insertEntry(FileEntry::fromFile(file, m_strings));
+    settlePendingPage();
+    const bool before = rowOfId(file.fileId) >= 0;
+    m_store->putFile(file);
+    return !before && rowOfId(file.fileId) >= 0;
 }
 
 bool FileListModel::insertFolder(const ik::FolderItem &folder)
 {
-    return insertEntry(FileEntry::fromFolder(folder, m_strings));
+    settlePendingPage();
+    const bool before = rowOfId(folder.folderId) >= 0;
+    m_store->putFolder(folder);
+    return !before && rowOfId(folder.folderId) >= 0;
+}
+
+void FileListModel::onStoreChanged(const QStringList &ids)
+{
+    settlePendingPage();
+    for (const QString &id : ids) {
+        const FileEntry *e = m_store->entry(id);
+        const int row = rowOfId(id);
+        if (!e) {
+            if (row >= 0)
+                dropRow(row);
+            continue;
+        }
+        if (row >= 0) {
+            // Moved out of the listed folder: gone from here. (Search results stay: the server
+            // decided they match.)
+            if (m_searchQuery.isEmpty() && e->folder != m_folder) {
+                dropRow(row);
+                continue;
+            }
+            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+            continue;
+        }
+        if (belongsHere(*e))
+            insertListed(*e);
+    }
+}
+
+void FileListModel::onStoreRemoved(const QStringList &ids)
+{
+    settlePendingPage();
+    for (const QString &id : ids) {
+        const int row = rowOfId(id);
+        if (row >= 0)
+            dropRow(row);
+    }
+}
+
+void FileListModel::dropRow(int row)
+{
+    const QString id = m_rows.at(row);
+    beginRemoveRows({}, row, row);
+    m_rows.removeAt(row);
+    endRemoveRows();
+    m_store->release({id});
+    // The server no longer lists it here: the next page starts one entry earlier.
+    m_nextSkip = qMax<qint64>(0, m_nextSkip - 1);
 }
 
 bool FileListModel::belongsHere(const FileEntry &entry) const
@@ -481,23 +536,29 @@ bool FileListModel::lessBySort(const FileEntry &a, const FileEntry &b) const
 
 int FileListModel::sortedInsertRow(const FileEntry &entry) const
 {
-    const auto it = std::upper_bound(m_entries.cbegin(), m_entries.cend(), entry,
-                                     [this](const FileEntry &a, const FileEntry &b) { return lessBySort(a, b); });
-    return int(it - m_entries.cbegin());
+    int low = 0;
+    int high = int(m_rows.size());
+    while (low < high) { // upper bound
+        const int mid = low + (high - low) / 2;
+        if (lessBySort(entry, at(mid)))
+            high = mid;
+        else
+            low = mid + 1;
+    }
+    return low;
 }
 
-bool FileListModel::insertEntry(FileEntry entry)
+bool FileListModel::insertListed(const FileEntry &entry)
 {
-    settlePendingPage();
-    if (!belongsHere(entry))
-        return false;
     const int row = sortedInsertRow(entry);
     // After the loaded rows of an unfinished listing: a later page brings it.
-    if (row == m_entries.size() && !m_exhausted)
+    if (row == m_rows.size() && !m_exhausted)
         return false;
+    const QString id = entry.id;
     beginInsertRows({}, row, row);
-    m_locallyInserted.insert(entry.id);
-    m_entries.insert(row, std::move(entry));
+    m_locallyInserted.insert(id);
+    m_rows.insert(row, id);
+    m_store->retain({id});
     endInsertRows();
     // The server lists it before our next page: the next page starts one entry later.
     if (!m_exhausted)
@@ -507,7 +568,7 @@ bool FileListModel::insertEntry(FileEntry entry)
 
 int FileListModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_entries.size());
+    return parent.isValid() ? 0 : int(m_rows.size());
 }
 
 int FileListModel::columnCount(const QModelIndex &parent) const
@@ -519,7 +580,7 @@ QVariant FileListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const FileEntry &e = m_entries.at(index.row());
+    const FileEntry &e = at(index.row());
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -549,11 +610,11 @@ QVariant FileListModel::data(const QModelIndex &index, int role) const
     case Qt::DecorationRole:
         if (index.column() != NameColumn || !m_thumbnails)
             return {};
-        return m_thumbnails->thumbnail(ThumbnailSource{e.id, e.path(), e.mime, e.isFolder(), e.isImage(), e.isPrivate()});
+        return m_thumbnails->thumbnail(ThumbnailSource{e.id, e.path(), e.mime, e.isFolder(), e.isImage(), e.isPrivate(), e.versionId});
     case ThumbnailRole:
         if (!m_thumbnails)
             return {};
-        return m_thumbnails->thumbnail(ThumbnailSource{e.id, e.path(), e.mime, e.isFolder(), e.isImage(), e.isPrivate()});
+        return m_thumbnails->thumbnail(ThumbnailSource{e.id, e.path(), e.mime, e.isFolder(), e.isImage(), e.isPrivate(), e.versionId});
     case FileIdRole:
         return e.id;
     case NameRole:

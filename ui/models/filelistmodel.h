@@ -1,6 +1,8 @@
 #pragma once
 
-#include "models/fileentry.h"
+#include <memory>
+
+#include "session/fileentry.h"
 #include "models/filepageparser.h"
 
 #include "api/apierror.h"
@@ -17,6 +19,7 @@ class QTimer;
 
 namespace ikui {
 
+class FileStore;
 class ThumbnailProvider;
 struct ThumbnailSource;
 
@@ -72,6 +75,11 @@ public:
     explicit FileListModel(const ik::ImageKit *imagekit, QObject *parent = nullptr);
     ~FileListModel() override;
 
+    // The session's store the rows live in (the model holds their ids and a reference on each):
+    // any change there shows here. nullptr: a store of the model's own (standalone use).
+    void setStore(FileStore *store);
+    FileStore *store() const { return m_store; }
+
     // --- what to list (each resets the model; the first page comes with the next fetchMore())
     void setFolder(const QString &folderPath);
     QString folder() const { return m_folder; }
@@ -125,7 +133,8 @@ public:
     // fileDetailsReady or errorOccurred follows.
     void requestFileDetails(const QString &fileId);
 
-    // --- updates after operations, without a refresh
+    // --- updates after operations, without a refresh: each goes into the store, which every
+    // listing of the session observes
     // Replaces the row of `file.fileId` (rename, tag or metadata edits, restore). False if not loaded.
     bool updateFile(const ik::FileItem &file);
     // Renames a loaded row in place (name and path; the URL follows the new name).
@@ -176,7 +185,11 @@ private:
     void onThumbnailReady(const QString &fileId);
     int sortedInsertRow(const FileEntry &entry) const;
     bool lessBySort(const FileEntry &a, const FileEntry &b) const;
-    bool insertEntry(FileEntry entry);
+    bool insertListed(const FileEntry &entry);
+    void onStoreChanged(const QStringList &ids);
+    void onStoreRemoved(const QStringList &ids);
+    void dropRow(int row);
+    const FileEntry &at(int row) const;
     bool belongsHere(const FileEntry &entry) const;
 
     ik::ImageKit m_imagekit;        // a copy: it only holds the ApiClient pointer
@@ -190,8 +203,9 @@ private:
     int m_firstPageSize = 0;
     int m_requestedLimit = 0;        // the limit of the page in flight: a shorter answer ends the listing
 
-    QVector<FileEntry> m_entries;
-    StringPool m_strings;
+    FileStore *m_store = nullptr;
+    std::unique_ptr<FileStore> m_ownStore;
+    QVector<QString> m_rows;         // ids of the listed entries, in order; fields in the store
     QSet<QString> m_locallyInserted; // ids added by insertFile/insertFolder: skipped when a page repeats them
     qint64 m_nextSkip = 0;
     bool m_exhausted = false;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/fileentry.h"
+#include "session/fileentry.h"
 
 #include "api/apierror.h"
 

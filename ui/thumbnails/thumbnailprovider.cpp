@@ -126,10 +126,19 @@ QString ThumbnailProvider::diskCacheDirectory() const
     return m_diskCache ? m_diskCache->directory() : QString();
 }
 
-QString ThumbnailProvider::cacheKey(const QString &fileId) const
+QString ThumbnailProvider::cacheKey(const QString &fileId, const QString &versionId) const
 {
+    // Per version: after a restore or a new version the old picture is never found again, in
+    // memory or on disk (the disk cache uses the same key).
     const QSize size = pixelSize();
-    return fileId + QLatin1Char('@') + QString::number(size.width()) + QLatin1Char('x') + QString::number(size.height());
+    return fileId + QLatin1Char('~') + versionId + QLatin1Char('@') + QString::number(size.width()) + QLatin1Char('x')
+        + QString::number(size.height());
+}
+
+QString ThumbnailProvider::cacheKey(const ThumbnailSource &source) const
+{
+    m_versionOf.insert(source.fileId, source.versionId);
+    return cacheKey(source.fileId, source.versionId);
 }
 
 QUrl ThumbnailProvider::thumbnailUrl(const ThumbnailSource &source) const
@@ -150,14 +159,14 @@ QUrl ThumbnailProvider::thumbnailUrl(const ThumbnailSource &source) const
 
 bool ThumbnailProvider::hasThumbnail(const QString &fileId) const
 {
-    return m_pixmaps.contains(cacheKey(fileId));
+    return m_pixmaps.contains(cacheKey(fileId, m_versionOf.value(fileId)));
 }
 
 QPixmap ThumbnailProvider::thumbnail(const ThumbnailSource &source) const
 {
     if (source.isFolder || !source.isImage)
         return iconFor(source);
-    if (const QPixmap *pixmap = m_pixmaps.object(cacheKey(source.fileId)))
+    if (const QPixmap *pixmap = m_pixmaps.object(cacheKey(source)))
         return *pixmap;
     return placeholder();
 }
@@ -167,7 +176,7 @@ void ThumbnailProvider::request(const QList<ThumbnailSource> &visibleFirst)
     QList<ThumbnailRequest> wanted;
     wanted.reserve(visibleFirst.size());
     for (const ThumbnailSource &source : visibleFirst) {
-        const QString key = cacheKey(source.fileId);
+        const QString key = cacheKey(source);
         if (m_pixmaps.contains(key) || m_failedKeys.contains(key))
             continue;
         const QUrl url = thumbnailUrl(source);
@@ -179,7 +188,7 @@ void ThumbnailProvider::request(const QList<ThumbnailSource> &visibleFirst)
 
 void ThumbnailProvider::invalidate(const QString &fileId)
 {
-    const QString key = cacheKey(fileId);
+    const QString key = cacheKey(fileId, m_versionOf.value(fileId));
     m_pixmaps.remove(key);
     m_failedKeys.remove(key);
 }
@@ -210,7 +219,7 @@ void ThumbnailProvider::send(const ThumbnailRequest &request)
 
 void ThumbnailProvider::lookUpDiskCache(const ThumbnailRequest &request)
 {
-    const QString url = request.url.toString();
+    const QString url = request.key; // the disk cache's key: file, size and version
     runOffThread(
         request.key,
         [cache = m_diskCache, url] {
@@ -282,7 +291,7 @@ void ThumbnailProvider::onReplyFinished(QNetworkReply *reply, const QString &key
     // more: both happen on a worker so scrolling stays smooth.
     runOffThread(
         key,
-        [cache = m_diskCache, url = reply->request().url().toString(), bytes = reply->readAll()] {
+        [cache = m_diskCache, url = key, bytes = reply->readAll()] {
             QImage image = decodeThumbnail(bytes);
             if (cache && !image.isNull()) {
                 cache->write(url, bytes);

@@ -33,6 +33,7 @@ struct ThumbnailSource
     bool isFolder = false;
     bool isImage = false;
     bool isPrivate = false; // private files need a signed URL (needs the private key)
+    QString versionId;      // cached per version: a restored or new version is fetched anew
 };
 
 // Thumbnails of the browser cells: ImageKit transformation URLs sized to the cell at the device
@@ -98,7 +99,8 @@ Q_SIGNALS:
     void fetchStarted(const QString &fileId);
 
 private:
-    QString cacheKey(const QString &fileId) const;
+    QString cacheKey(const QString &fileId, const QString &versionId) const;
+    QString cacheKey(const ThumbnailSource &source) const;
     // The scheduler's start: queued, sent at most SendsPerTurn per event-loop turn (each send
     // is a disk cache lookup and a request set-up on the UI thread: 60 at once took ~20 ms).
     void startFetch(const ThumbnailRequest &request);
@@ -122,6 +124,7 @@ private:
     QSize m_cellSize{160, 160};
     qreal m_devicePixelRatio = 1.0;
     mutable QCache<QString, QPixmap> m_pixmaps;      // cost = bytes
+    mutable QHash<QString, QString> m_versionOf;     // fileId -> the version last asked for
     mutable QHash<QString, QPixmap> m_icons;         // by MIME type / "folder" / "placeholder"
     QHash<QString, QPointer<QNetworkReply>> m_replies;
     QHash<QString, quint64> m_decoding; // keys whose image is being read or decoded on a worker, by ticket

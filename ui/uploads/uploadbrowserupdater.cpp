@@ -1,6 +1,6 @@
 #include "uploads/uploadbrowserupdater.h"
 
-#include "mainwindow.h"
+#include "browser/browsercontext.h"
 #include "models/filelistmodel.h"
 #include "models/foldertreemodel.h"
 
@@ -42,9 +42,9 @@ ik::FileItem fileItemOf(const ik::UploadResult &result)
 
 } // namespace
 
-UploadBrowserUpdater::UploadBrowserUpdater(MainWindow *window)
-    : QObject(window)
-    , m_window(window)
+UploadBrowserUpdater::UploadBrowserUpdater(BrowserContext *browser, QObject *parent)
+    : QObject(parent)
+    , m_browser(browser)
 {
     m_timer.setSingleShot(true);
     m_timer.setInterval(1000);
@@ -67,7 +67,7 @@ void UploadBrowserUpdater::flush()
 {
     m_timer.stop();
     const QList<ik::UploadResult> results = std::exchange(m_pending, {});
-    FileListModel *files = m_window ? m_window->fileModel() : nullptr;
+    FileListModel *files = m_browser ? m_browser->fileModel() : nullptr;
     if (!files || results.isEmpty())
         return;
     const QString listed = files->folder();
@@ -105,8 +105,8 @@ void UploadBrowserUpdater::flush()
         }
     }
     if (relist)
-        m_window->refresh();
-    if (FolderTreeModel *tree = m_window->folderModel()) {
+        m_browser->refresh();
+    if (FolderTreeModel *tree = m_browser->folderModel()) {
         // A folder the tree does not know yet appears under its parent when that one is loaded.
         QSet<QString> parentsToRelist;
         for (const QString &folder : std::as_const(uploadFolders)) {

@@ -10,7 +10,7 @@
 
 namespace ikui {
 
-class MainWindow;
+class BrowserContext;
 
 // Shows upload results in the browser without a manual refresh. Results are collected and applied
 // at most once per interval (default 1 s), so a batch of thousands of small files does not make
@@ -22,7 +22,7 @@ class UploadBrowserUpdater : public QObject
     Q_OBJECT
 
 public:
-    explicit UploadBrowserUpdater(MainWindow *window);
+    UploadBrowserUpdater(BrowserContext *browser, QObject *parent);
 
     void setInterval(int milliseconds);
     void fileUploaded(const ik::UploadResult &result);
@@ -35,7 +35,7 @@ Q_SIGNALS:
     void browserUpdated(int insertedFiles);
 
 private:
-    QPointer<MainWindow> m_window;
+    BrowserContext *m_browser;
     QList<ik::UploadResult> m_pending;
     QSet<QString> m_relistedFor;    // subfolders of the listing already relisted for
     QTimer m_timer;

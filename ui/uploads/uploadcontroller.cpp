@@ -1,15 +1,15 @@
 #include "uploads/uploadcontroller.h"
 
-#include "accounts/session.h"
-#include "mainwindow.h"
+#include "session/session.h"
+#include "browser/browsercontext.h"
 #include "models/filelistmodel.h"
 #include "uploads/filedrophandler.h"
 #include "uploads/pastedfilestore.h"
-#include "uploads/queue/uploadbatchoptions.h"
-#include "uploads/queue/uploadqueue.h"
-#include "uploads/queue/uploadqueuemodel.h"
-#include "uploads/queue/uploadsource.h"
-#include "uploads/queue/uploadstate.h"
+#include "uploadqueue/uploadbatchoptions.h"
+#include "uploadqueue/uploadqueue.h"
+#include "uploadqueue/uploadqueuemodel.h"
+#include "uploadqueue/uploadsource.h"
+#include "uploadqueue/uploadstate.h"
 #include "uploads/uploadbrowserupdater.h"
 #include "uploads/uploadoptionsdialog.h"
 #include "uploads/uploadpanel.h"
@@ -60,16 +60,15 @@ QString fileNameFor(const QString &profileName)
 
 } // namespace
 
-UploadController::UploadController(MainWindow *window)
-    : QObject(window)
-    , m_window(window)
+UploadController::UploadController(BrowserContext *browser)
+    : QObject(browser->dialogParent())
+    , m_browser(browser)
     , m_dataDirectory(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/uploads"))
 {
-    m_panel = new UploadPanel(window);
-    window->addDockWidget(Qt::BottomDockWidgetArea, m_panel);
+    m_panel = new UploadPanel(browser->dialogParent()); // the window docks it (panel())
     m_panel->hide();
     connect(m_panel, &UploadPanel::openUploadedRequested, this, &UploadController::showUploadedFile);
-    m_updater = new UploadBrowserUpdater(window);
+    m_updater = new UploadBrowserUpdater(browser, this);
     createActions();
     installDropHandlers();
     updateActions();
@@ -95,13 +94,13 @@ QAction *UploadController::panelAction() const
 void UploadController::createActions()
 {
     auto make = [this](const QString &text, const char *name, const QKeySequence &shortcut, auto slot) {
-        auto *action = new QAction(text, m_window);
+        auto *action = new QAction(text, m_browser->dialogParent());
         action->setObjectName(QLatin1String(name));
         if (!shortcut.isEmpty())
             action->setShortcut(shortcut);
         action->setShortcutContext(Qt::WindowShortcut);
         connect(action, &QAction::triggered, this, slot);
-        m_window->addAction(action);
+        m_browser->dialogParent()->addAction(action);
         return action;
     };
     m_uploadFiles = make(tr("&Upload Files…"), "actionUploadFiles", QKeySequence(Qt::CTRL | Qt::Key_U),
@@ -121,10 +120,9 @@ void UploadController::installDropHandlers()
 {
     // The grid and the list: a folder row takes the drop, anywhere else the listed folder does
     // (not while showing search results: they have no folder to upload into).
-    for (QAbstractItemView *view : {static_cast<QAbstractItemView *>(m_window->gridView()),
-                                    static_cast<QAbstractItemView *>(m_window->listView())}) {
+    for (QAbstractItemView *view : m_browser->fileViews()) {
         auto *handler = new FileDropHandler(view, [this, view](const QPoint &pos) -> QString {
-            FileListModel *files = m_window ? m_window->fileModel() : nullptr;
+            FileListModel *files = m_browser ? m_browser->fileModel() : nullptr;
             if (!m_queue || !files || view->model() != files)
                 return {};
             const QString folderRow = FileDropHandler::folderRowAt(view, pos);
@@ -134,7 +132,7 @@ void UploadController::installDropHandlers()
         });
         connect(handler, &FileDropHandler::filesDropped, this, &UploadController::requestUpload);
     }
-    QTreeView *tree = m_window->folderView();
+    QTreeView *tree = m_browser->folderView();
     auto *treeHandler = new FileDropHandler(tree, [this, tree](const QPoint &pos) -> QString {
         return m_queue ? FileDropHandler::folderRowAt(tree, pos) : QString();
     });
@@ -230,10 +228,10 @@ void UploadController::updateActions()
 void UploadController::showError(const QString &message)
 {
     m_lastError = message;
-    if (!m_window)
+    if (!m_browser)
         return;
-    m_window->statusBar()->showMessage(message, 15000);
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Upload"), message, QMessageBox::Ok, m_window);
+    m_browser->showStatus(message, 15000);
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Upload"), message, QMessageBox::Ok, m_browser->dialogParent());
     box->setObjectName(QStringLiteral("uploadErrorDialog"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open(); // not exec(): the queue keeps running behind it
@@ -241,7 +239,7 @@ void UploadController::showError(const QString &message)
 
 QString UploadController::uploadFolder() const
 {
-    FileListModel *files = m_window ? m_window->fileModel() : nullptr;
+    FileListModel *files = m_browser ? m_browser->fileModel() : nullptr;
     return files ? files->folder() : QStringLiteral("/");
 }
 
@@ -255,12 +253,12 @@ void UploadController::requestUpload(const QStringList &localPaths, const QStrin
         return;
     if (m_dialog) {
         // One sheet at a time: the open one still holds what the user was about to send.
-        m_window->statusBar()->showMessage(tr("Finish or cancel the open upload sheet first."), 8000);
+        m_browser->showStatus(tr("Finish or cancel the open upload sheet first."), 8000);
         m_dialog->raise();
         m_dialog->activateWindow();
         return;
     }
-    auto *dialog = new UploadOptionsDialog(&m_session->imageKit(), m_window);
+    auto *dialog = new UploadOptionsDialog(&m_session->imageKit(), m_browser->dialogParent());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_dialog = dialog;
     // Pasted images nobody uploads are deleted with the sheet.
@@ -298,7 +296,7 @@ bool UploadController::startBatch(const QList<UploadSource> &sources, const Uplo
     m_panel->show();
     m_panel->raise();
     m_queue->start();
-    m_window->statusBar()->showMessage(m_queue->isAdding() ? tr("Adding %n file(s) to the upload queue…", nullptr, int(sources.size()))
+    m_browser->showStatus(m_queue->isAdding() ? tr("Adding %n file(s) to the upload queue…", nullptr, int(sources.size()))
                                                            : tr("Uploading %n file(s)…", nullptr, int(sources.size())),
                                        5000);
     Q_EMIT batchStarted(batchId);
@@ -309,7 +307,7 @@ void UploadController::chooseFiles()
 {
     if (!m_queue)
         return;
-    const QStringList files = QFileDialog::getOpenFileNames(m_window, tr("Upload Files to %1").arg(uploadFolder()));
+    const QStringList files = QFileDialog::getOpenFileNames(m_browser->dialogParent(), tr("Upload Files to %1").arg(uploadFolder()));
     if (!files.isEmpty())
         requestUpload(files, uploadFolder());
 }
@@ -318,7 +316,7 @@ void UploadController::chooseFolder()
 {
     if (!m_queue)
         return;
-    const QString folder = QFileDialog::getExistingDirectory(m_window, tr("Upload Folder to %1").arg(uploadFolder()));
+    const QString folder = QFileDialog::getExistingDirectory(m_browser->dialogParent(), tr("Upload Folder to %1").arg(uploadFolder()));
     if (!folder.isEmpty())
         requestUpload({folder}, uploadFolder());
 }
@@ -345,16 +343,16 @@ void UploadController::pasteFromClipboard()
         return;
     }
     m_lastError = tr("The clipboard holds no files or image to upload.");
-    m_window->statusBar()->showMessage(m_lastError, 6000);
+    m_browser->showStatus(m_lastError, 6000);
 }
 
 void UploadController::onBackgroundAddFinished(qint64 batchId, bool added, const QString &reason)
 {
     Q_UNUSED(batchId)
-    if (added || !m_window)
+    if (added || !m_browser)
         return;
     if (reason.isEmpty())
-        m_window->statusBar()->showMessage(tr("Adding files was cancelled; none of them was queued."), 8000);
+        m_browser->showStatus(tr("Adding files was cancelled; none of them was queued."), 8000);
     else
         showError(tr("The upload could not be queued: %1").arg(reason));
 }
@@ -382,7 +380,7 @@ void UploadController::onItemEnded(qint64 itemId)
 
 void UploadController::notifyBatchEnded()
 {
-    if (!m_queue || !m_window)
+    if (!m_queue || !m_browser)
         return;
     const qint64 elapsed = m_batchTime.isValid() ? m_batchTime.elapsed() : 0;
     m_batchTime.invalidate();
@@ -397,29 +395,27 @@ void UploadController::notifyBatchEnded()
     m_lastNotification = message;
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         if (!m_tray) {
-            m_tray = new QSystemTrayIcon(m_window->windowIcon(), this);
+            m_tray = new QSystemTrayIcon(m_browser->dialogParent()->windowIcon(), this);
             m_tray->setToolTip(QStringLiteral("Mediadesk"));
         }
         m_tray->show();
         m_tray->showMessage(tr("Mediadesk"), message,
                             totals.failed > 0 ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information);
     }
-    m_window->statusBar()->showMessage(message, 15000);
-    QApplication::alert(m_window);
+    m_browser->showStatus(message, 15000);
+    QApplication::alert(m_browser->dialogParent());
     Q_EMIT notified(message);
 }
 
 bool UploadController::selectInBrowser(const QString &fileId)
 {
-    FileListModel *files = m_window ? m_window->fileModel() : nullptr;
+    FileListModel *files = m_browser ? m_browser->fileModel() : nullptr;
     if (!files)
         return false;
     const int row = files->rowOfId(fileId);
     if (row < 0)
         return false;
-    QAbstractItemView *view = m_window->viewMode() == MainWindow::ViewMode::Grid
-        ? static_cast<QAbstractItemView *>(m_window->gridView())
-        : static_cast<QAbstractItemView *>(m_window->listView());
+    QAbstractItemView *view = m_browser->activeFileView();
     if (!view->selectionModel())
         return false;
     const QModelIndex index = files->index(row, 0);
@@ -432,14 +428,14 @@ bool UploadController::selectInBrowser(const QString &fileId)
 
 void UploadController::showUploadedFile(const QString &filePath, const QString &fileId)
 {
-    if (!m_window || filePath.isEmpty())
+    if (!m_browser || filePath.isEmpty())
         return;
     delete m_pendingSelection;
     m_updater->flush();
-    m_window->openFolder(parentOf(filePath));
+    m_browser->openFolder(parentOf(filePath));
     if (selectInBrowser(fileId))
         return;
-    FileListModel *files = m_window->fileModel();
+    FileListModel *files = m_browser->fileModel();
     if (!files)
         return;
     // Not loaded yet: select it when the listing brings it, paging on until it does.
@@ -451,7 +447,7 @@ void UploadController::showUploadedFile(const QString &filePath, const QString &
         } else if (!files->isLoading() && files->canFetchMore({})) {
             files->fetchMore({});
         } else if (!files->isLoading()) {
-            m_window->statusBar()->showMessage(tr("The uploaded file is no longer in %1.").arg(files->folder()), 8000);
+            m_browser->showStatus(tr("The uploaded file is no longer in %1.").arg(files->folder()), 8000);
             waiter->deleteLater();
         }
     };

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "uploads/queue/uploadbatchoptions.h"
-#include "uploads/queue/uploadsource.h"
+#include "uploadqueue/uploadbatchoptions.h"
+#include "uploadqueue/uploadsource.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -19,7 +19,7 @@ struct UploadResult;
 
 namespace ikui {
 
-class MainWindow;
+class BrowserContext;
 class PastedFileStore;
 class Session;
 class UploadBrowserUpdater;
@@ -44,7 +44,7 @@ class UploadController : public QObject
     Q_OBJECT
 
 public:
-    explicit UploadController(MainWindow *window);
+    explicit UploadController(BrowserContext *browser);
     ~UploadController() override;
 
     // Closes the previous account's queue and opens this one's (nullptr: none).
@@ -117,7 +117,7 @@ private:
     QString uploadFolder() const;
     bool selectInBrowser(const QString &fileId);
 
-    QPointer<MainWindow> m_window;
+    BrowserContext *m_browser; // owns this (its dialogParent() is the parent)
     QPointer<Session> m_session;
     std::unique_ptr<UploadQueue> m_queue;
     std::unique_ptr<PastedFileStore> m_pasted;

@@ -1,7 +1,7 @@
 #include "uploads/uploadoptionsdialog.h"
 
 #include "uploads/custommetadataeditor.h"
-#include "uploads/queue/uploadplanner.h"
+#include "uploadqueue/uploadplanner.h"
 
 #include "api/imagekit.h"
 

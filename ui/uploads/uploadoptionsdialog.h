@@ -1,7 +1,7 @@
 #pragma once
 
-#include "uploads/queue/uploadbatchoptions.h"
-#include "uploads/queue/uploadsource.h"
+#include "uploadqueue/uploadbatchoptions.h"
+#include "uploadqueue/uploadsource.h"
 
 #include <QDialog>
 #include <QList>

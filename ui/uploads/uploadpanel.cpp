@@ -1,9 +1,9 @@
 #include "uploads/uploadpanel.h"
 
-#include "uploads/queue/uploadqueue.h"
-#include "uploads/queue/uploadqueuemodel.h"
-#include "uploads/queue/uploadstate.h"
-#include "uploads/queue/uploadtotals.h"
+#include "uploadqueue/uploadqueue.h"
+#include "uploadqueue/uploadqueuemodel.h"
+#include "uploadqueue/uploadstate.h"
+#include "uploadqueue/uploadtotals.h"
 #include "uploads/uploadprogressdelegate.h"
 
 #include <QHBoxLayout>

@@ -1,7 +1,7 @@
 #include "uploads/uploadprogressdelegate.h"
 
-#include "uploads/queue/uploadqueuemodel.h"
-#include "uploads/queue/uploadstate.h"
+#include "uploadqueue/uploadqueuemodel.h"
+#include "uploadqueue/uploadstate.h"
 
 #include <QApplication>
 #include <QPainter>

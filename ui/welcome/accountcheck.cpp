@@ -1,6 +1,6 @@
 #include "welcome/accountcheck.h"
 
-#include "accounts/session.h"
+#include "session/session.h"
 #include "api/apiclient.h"
 #include "api/imagekit.h"
 

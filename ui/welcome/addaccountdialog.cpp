@@ -1,6 +1,6 @@
 #include "welcome/addaccountdialog.h"
 
-#include "accounts/session.h"
+#include "session/session.h"
 #include "welcome/connectaccountform.h"
 #include "welcome/statuslabel.h"
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "session/session.h"
+
 #include <QDialog>
 
 class QLabel;

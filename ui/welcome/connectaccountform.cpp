@@ -1,7 +1,7 @@
 #include "welcome/connectaccountform.h"
 
-#include "accounts/session.h"
-#include "accounts/storage/profilestore.h"
+#include "session/session.h"
+#include "accounts/profilestore.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>

@@ -1,8 +1,10 @@
 #pragma once
 
-#include "accounts/storage/keystore.h"
-#include "accounts/storage/profile.h"
+#include "accounts/keystore.h"
+#include "accounts/profile.h"
 #include "welcome/accountcheck.h"
+
+#include "session/session.h"
 
 #include <QWidget>
 

@@ -1,11 +1,11 @@
 #include "welcome/welcomewidget.h"
 
-#include "accounts/accountremover.h"
-#include "accounts/session.h"
-#include "accounts/storage/keystore.h"
-#include "accounts/storage/profilestore.h"
-#include "demo/demosession.h"
-#include "demo/demostarter.h"
+#include "welcome/accountremover.h"
+#include "session/session.h"
+#include "accounts/keystore.h"
+#include "accounts/profilestore.h"
+#include "session/demosession.h"
+#include "session/demostarter.h"
 #include "welcome/connectaccountform.h"
 #include "welcome/statuslabel.h"
 

@@ -1,6 +1,8 @@
 #pragma once
 
-#include "accounts/storage/profile.h"
+#include "accounts/profile.h"
+
+#include "session/session.h"
 
 #include <QWidget>
 

@@ -16,7 +16,7 @@
 #include "models/filelistmodel.h"
 #include "server/emulatorserver.h"
 #include "thumbnails/thumbnailprovider.h"
-#include "thumbnails/visiblerowswatcher.h"
+#include "browser/visiblerowswatcher.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

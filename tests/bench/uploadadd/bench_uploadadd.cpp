@@ -10,8 +10,8 @@
 // 16 ms caused by our code.
 #include "../support/stallmeter.h"
 
-#include "uploads/queue/uploadqueue.h"
-#include "uploads/queue/uploadqueuemodel.h"
+#include "uploadqueue/uploadqueue.h"
+#include "uploadqueue/uploadqueuemodel.h"
 
 #include <QApplication>
 #include <QDir>

@@ -9,8 +9,8 @@
 #include "emulatorprocess.h"
 #include "processmemory.h"
 
-#include "uploads/queue/uploadqueue.h"
-#include "uploads/queue/uploadqueuemodel.h"
+#include "uploadqueue/uploadqueue.h"
+#include "uploadqueue/uploadqueuemodel.h"
 
 #include "api/apiclient.h"
 #include "api/imagekit.h"

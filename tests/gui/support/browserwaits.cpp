@@ -2,7 +2,7 @@
 
 #include "apiwait.h"
 
-#include "mainwindow.h"
+#include "shell/mainwindow.h"
 #include "models/filelistmodel.h"
 
 #include "api/imagekit.h"

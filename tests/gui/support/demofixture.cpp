@@ -2,9 +2,9 @@
 
 #include "browserwaits.h"
 
-#include "accounts/session.h"
-#include "demo/demosession.h"
-#include "mainwindow.h"
+#include "session/session.h"
+#include "session/demosession.h"
+#include "shell/mainwindow.h"
 
 #include <QStandardPaths>
 #include <QTest>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "accounts/storage/profile.h"
+#include "accounts/profile.h"
 
 namespace ikemu {
 class EmulatorServer;

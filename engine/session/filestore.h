@@ -1,0 +1,77 @@
+#pragma once
+
+#include "session/fileentry.h"
+
+#include "api/results/fileitem.h"
+#include "api/results/folderitem.h"
+
+#include <QHash>
+#include <QObject>
+#include <QStringList>
+
+namespace ikui {
+
+// What one session knows about its files: the one place that holds a file's current fields.
+// Listing pages, details answers, upload results and the answer of every edit go in here; the file
+// list models, the details pane, thumbnails (and later the editors and duplicate groups) observe
+// it, so a change made anywhere shows everywhere at once. Data flows one way: job -> store ->
+// models -> views. Nothing here talks to the server.
+//
+// Records are compact FileEntry rows (shared strings interned); the full ik::FileItem is kept for
+// files whose details were loaded. Listings hold a reference on the rows they show (retain /
+// release): a record nobody shows and without details is dropped, so browsing a million files
+// folder by folder does not keep them all.
+class FileStore : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit FileStore(QObject *parent = nullptr);
+
+    // The record of `id`, or nullptr. Valid until the store changes.
+    const FileEntry *entry(const QString &id) const;
+    // The full file when its details were loaded (details pane, an edit's answer), else nullptr.
+    const ik::FileItem *details(const QString &id) const;
+    bool contains(const QString &id) const { return m_records.contains(id); }
+    qsizetype size() const { return m_records.size(); }
+    StringPool &strings() { return m_strings; }
+
+    // --- listings
+    // Rows of a listing page, each retained once. Rows the store already knew with other fields
+    // replace them and are reported through filesChanged (the listing itself adds its rows).
+    void addListed(const QVector<FileEntry> &rows);
+    void retain(const QStringList &ids);
+    void release(const QStringList &ids);
+
+    // --- answers and edits (each emits filesChanged, or filesRemoved)
+    // A file as the server answered it (details, upload, update, restore). Replaces its record.
+    void putFile(const ik::FileItem &file);
+    void putFolder(const ik::FolderItem &folder);
+    // A renamed file or folder: name, path and delivery URL follow.
+    void rename(const QString &id, const QString &newName);
+    // Files now in another folder (moved).
+    void moveTo(const QStringList &ids, const QString &folder);
+    // Deleted (or moved out of what the session knows).
+    void remove(const QStringList &ids);
+
+Q_SIGNALS:
+    // Fields of these files changed, or the store learnt of them outside a listing (an upload, a
+    // copy): listings show them if they belong there.
+    void filesChanged(const QStringList &ids);
+    void filesRemoved(const QStringList &ids);
+
+private:
+    struct Record
+    {
+        FileEntry entry;
+        int refs = 0;
+    };
+    void intern(FileEntry &entry);
+    void upsert(FileEntry entry);
+
+    QHash<QString, Record> m_records;
+    QHash<QString, ik::FileItem> m_details;
+    StringPool m_strings;
+};
+
+} // namespace ikui

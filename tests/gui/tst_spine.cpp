@@ -1,0 +1,257 @@
+// The app's spine: one store per session that every view observes, operations side by side in the
+// session's OperationManager, and a session that stops its operations before it goes.
+#include "browserwaits.h"
+#include "demofixture.h"
+#include "modaldialogs.h"
+#include "serverprofile.h"
+
+#include "actions/fileactions.h"
+#include "activity/activitypanel.h"
+#include "activity/operationlistmodel.h"
+#include "details/detailspane.h"
+#include "models/filelistmodel.h"
+#include "operations/bulkfiledelete.h"
+#include "operations/filedownload.h"
+#include "operations/folderjobwatcher.h"
+#include "operations/operationmanager.h"
+#include "session/filestore.h"
+#include "session/session.h"
+#include "shell/mainwindow.h"
+
+#include "api/apiclient.h"
+#include "api/imagekit.h"
+#include "server/emulatorserver.h"
+
+#include <QAbstractItemModelTester>
+#include <QDir>
+#include <QMessageBox>
+#include <QPointer>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+namespace {
+
+constexpr int WaitMs = 20000;
+
+// The first file row (not a folder) of a model, or -1.
+int firstFileRow(const ikui::FileListModel *model)
+{
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (!model->index(row, 0).data(ikui::FileListModel::IsFolderRole).toBool())
+            return row;
+    }
+    return -1;
+}
+
+// Opens folders of the listing until one lists a file; its path, or empty.
+QString folderWithFiles(ikui::MainWindow &window)
+{
+    if (firstFileRow(window.fileModel()) >= 0)
+        return window.currentFolder();
+    const ikui::FileListModel *model = window.fileModel();
+    QStringList folders;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row, 0).data(ikui::FileListModel::IsFolderRole).toBool())
+            folders << model->index(row, 0).data(ikui::FileListModel::PathRole).toString();
+    }
+    for (const QString &folder : std::as_const(folders)) {
+        window.openFolder(folder);
+        if (guitest::waitForListing(window, WaitMs) && firstFileRow(window.fileModel()) >= 0)
+            return folder;
+    }
+    return {};
+}
+
+void selectRow(ikui::MainWindow &window, int row)
+{
+    QAbstractItemView *view = window.activeFileView();
+    const QModelIndex index = view->model()->index(row, 0);
+    view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
+
+} // namespace
+
+class tst_spine : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY2(m_demo.start(), qPrintable(m_demo.errorText())); }
+
+    void renameShowsInEveryViewWithoutRefresh()
+    {
+        ikui::MainWindow window;
+        window.resize(1100, 720);
+        QVERIFY2(m_demo.showWindow(window), qPrintable(m_demo.errorText()));
+        const QString folder = folderWithFiles(window);
+        QVERIFY2(!folder.isEmpty(), "the demo library lists no file");
+        ikui::FileListModel *model = window.fileModel();
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+        // A second listing of the same folder on the same store: another window, a search.
+        ikui::FileListModel other(&m_demo.imageKit());
+        other.setStore(m_demo.session()->files());
+        QAbstractItemModelTester otherTester(&other, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        other.setFolder(folder);
+        other.fetchMore({});
+        QTRY_VERIFY_WITH_TIMEOUT(!other.isLoading() && other.rowCount() == model->rowCount(), WaitMs);
+
+        const int row = firstFileRow(model);
+        const QString id = model->index(row, 0).data(ikui::FileListModel::FileIdRole).toString();
+        const QString oldName = model->index(row, 0).data(ikui::FileListModel::NameRole).toString();
+        const QString newName = QStringLiteral("spine-") + oldName;
+        selectRow(window, row);
+        QTRY_VERIFY_WITH_TIMEOUT(window.detailsPane()->isLoaded() && window.detailsPane()->fileId() == id, WaitMs);
+        const int pagesBefore = model->pageRequestCount() + other.pageRequestCount();
+
+        QSignalSpy finished(&window, &ikui::MainWindow::operationFinished);
+        window.fileActions()->renameSelectedTo(newName);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, WaitMs);
+        QVERIFY2(finished.first().at(1).toBool(), qPrintable(window.lastErrorText()));
+
+        // The grid's model, the other listing and the details pane, from one store change.
+        QCOMPARE(model->index(model->rowOfId(id), 0).data(ikui::FileListModel::NameRole).toString(), newName);
+        QCOMPARE(other.index(other.rowOfId(id), 0).data(ikui::FileListModel::NameRole).toString(), newName);
+        QCOMPARE(m_demo.session()->files()->entry(id)->name, newName);
+        QTRY_COMPARE_WITH_TIMEOUT(window.detailsPane()->fieldText(QStringLiteral("name")), newName, WaitMs);
+        // The list shows the same store row.
+        window.setViewMode(ikui::MainWindow::ViewMode::List);
+        const QModelIndex listed = window.listView()->model()->index(model->rowOfId(id), ikui::FileListModel::NameColumn);
+        QCOMPARE(listed.data(ikui::FileListModel::NameRole).toString(), newName);
+        QCOMPARE(model->pageRequestCount() + other.pageRequestCount(), pagesBefore); // no refresh
+
+        // And back, through the same path, so the demo library is as the other tests expect.
+        selectRow(window, model->rowOfId(id));
+        window.fileActions()->renameSelectedTo(oldName);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, WaitMs);
+        QCOMPARE(other.index(other.rowOfId(id), 0).data(ikui::FileListModel::NameRole).toString(), oldName);
+    }
+
+    void conflictingActionIsRefusedWithAReason()
+    {
+        ikui::MainWindow window;
+        window.resize(1100, 720);
+        QVERIFY2(m_demo.showWindow(window), qPrintable(m_demo.errorText()));
+        QVERIFY(!folderWithFiles(window).isEmpty());
+        ikui::FileListModel *model = window.fileModel();
+        const QString id = model->index(firstFileRow(model), 0).data(ikui::FileListModel::FileIdRole).toString();
+        const QString path = model->index(firstFileRow(model), 0).data(ikui::FileListModel::PathRole).toString();
+
+        // A folder-copy-like watch that stays running: a job the server keeps Pending is not
+        // needed; an operation that changes `path` and has not finished is enough.
+        ikui::OperationManager *operations = m_demo.session()->operations();
+        QSignalSpy finished(&window, &ikui::MainWindow::operationFinished);
+        window.fileActions()->moveIdsTo({id}, QStringLiteral("/spine-target"));
+        QCOMPARE(operations->runningCount(), 1); // its request is in flight
+        bool dialogShown = false;
+        guitest::onNextModal<QMessageBox>(this, [&dialogShown](QMessageBox *box) {
+            dialogShown = true;
+            box->accept();
+        });
+        window.fileActions()->moveIdsTo({id}, QStringLiteral("/elsewhere"));
+        QVERIFY(dialogShown);
+        // Refused at once, with a reason that names the running operation and what to do.
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() >= 1, WaitMs);
+        QVERIFY2(window.lastErrorText().contains(QLatin1String("is still working on")), qPrintable(window.lastErrorText()));
+        QVERIFY(window.lastErrorText().contains(QLatin1String("Activity panel")));
+        QCOMPARE(operations->conflictFor(QStringLiteral("Delete"), {path}, ikui::Operation::Effect::Changes).isEmpty(),
+                 operations->runningCount() == 0);
+        // The first move ends normally (and the Activity panel lists it).
+        QTRY_COMPARE_WITH_TIMEOUT(operations->runningCount(), 0, WaitMs);
+        QVERIFY(window.activityPanel()->model()->rowCount() >= 1);
+        // Move it back.
+        QTRY_VERIFY_WITH_TIMEOUT(m_demo.session()->files()->entry(id) != nullptr, WaitMs);
+        const QString movedTo = m_demo.session()->files()->entry(id)->folder;
+        if (movedTo == QLatin1String("/spine-target")) {
+            ik::MoveFileOptions back;
+            back.sourceFilePath = movedTo + QLatin1Char('/') + m_demo.session()->files()->entry(id)->name;
+            back.destinationPath = path.left(path.lastIndexOf(QLatin1Char('/'))).isEmpty()
+                ? QStringLiteral("/")
+                : path.left(path.lastIndexOf(QLatin1Char('/')));
+            QSignalSpy done(m_demo.imageKit().moveFile(back), &ik::ApiJob::done);
+            QVERIFY(done.wait(WaitMs));
+        }
+    }
+
+    // Closing a session (account switch, window close) while a folder job, a bulk delete and a
+    // download run: every operation ends before the session's client goes, none outlives it.
+    void closingTheSessionStopsItsOperations()
+    {
+        QString error;
+        ikemu::EmulatorServer *server = m_demo.server();
+        std::unique_ptr<ikui::Session> session(ikui::Session::create(
+            guitest::profileFor(QStringLiteral("second"), *server), server->config().privateKey, &error));
+        QVERIFY2(session, qPrintable(error));
+        ikui::MainWindow window;
+        window.resize(1100, 720);
+        window.setSession(session.get());
+        window.show();
+        QVERIFY(guitest::waitForListing(window, WaitMs));
+        const QString folder = folderWithFiles(window);
+        QVERIFY(!folder.isEmpty());
+        ikui::FileListModel *model = window.fileModel();
+        QStringList ids;
+        QList<ikui::FileDownload::File> downloads;
+        QTemporaryDir target;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QModelIndex cell = model->index(row, 0);
+            if (cell.data(ikui::FileListModel::IsFolderRole).toBool())
+                continue;
+            ids << cell.data(ikui::FileListModel::FileIdRole).toString();
+            downloads.append({cell.data(ikui::FileListModel::NameRole).toString(),
+                              QUrl(cell.data(ikui::FileListModel::UrlRole).toString()),
+                              target.filePath(QStringLiteral("%1.bin").arg(row)), -1, {}});
+        }
+        QVERIFY(!ids.isEmpty());
+
+        ikui::OperationManager *operations = session->operations();
+        ik::ImageKit imagekit = session->imageKit();
+        auto *folderJob = new ikui::FolderJobWatcher(imagekit, QStringLiteral("Copy folder"));
+        folderJob->setSubjects({folder}, ikui::Operation::Effect::Reads);
+        folderJob->setStartJob([imagekit, folder]() mutable {
+            ik::CopyFolderOptions options;
+            options.sourceFolderPath = folder;
+            options.destinationPath = QStringLiteral("/spine-copy");
+            return imagekit.copyFolder(options);
+        });
+        // The delete names files that do not exist: the demo library stays as it is, the requests
+        // are real.
+        QStringList missing;
+        for (int i = 0; i < 300; ++i)
+            missing << QStringLiteral("spine-missing-%1").arg(i);
+        auto *bulkDelete = new ikui::BulkFileDelete(imagekit, QStringLiteral("Delete 300 files"), missing);
+        bulkDelete->setChunkSize(10);
+        auto *download = new ikui::FileDownload(QStringLiteral("Download"), session->client()->networkAccessManager(), downloads);
+        QList<QPointer<ikui::Operation>> started{folderJob, bulkDelete, download};
+        QVERIFY(operations->start(folderJob));
+        QVERIFY(operations->start(bulkDelete));
+        QVERIFY(operations->start(download));
+        QCOMPARE(operations->runningCount(), 3);
+        QCOMPARE(window.activityPanel()->model()->rowCount(), 3);
+
+        QList<ikui::Operation::State> endStates;
+        connect(operations, &ikui::OperationManager::operationFinished, this,
+                [&endStates](ikui::Operation *operation) { endStates << operation->state(); });
+        // The switch: the window lets go of the session, the session goes.
+        window.setSession(nullptr);
+        session.reset();
+        QCOMPARE(endStates.size(), 3); // all ended inside the session's destructor
+        for (const QPointer<ikui::Operation> &operation : started)
+            QVERIFY(operation.isNull()); // and are gone with it: nothing can poll or write later
+        // No half-written download is left behind.
+        for (const QString &name : QDir(target.path()).entryList(QDir::Files | QDir::Hidden)) {
+            QVERIFY2(name.endsWith(QLatin1String(".bin")), qPrintable(name));
+        }
+        // The window shows its start page and has no operations to show.
+        QVERIFY(!window.session());
+        QCOMPARE(window.activityPanel()->model()->rowCount(), 0);
+    }
+
+private:
+    guitest::DemoFixture m_demo{WaitMs};
+};
+
+QTEST_MAIN(tst_spine)
+#include "tst_spine.moc"
