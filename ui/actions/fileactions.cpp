@@ -284,6 +284,10 @@ void FileActions::deleteSelected()
             if (error.kind() == ik::ErrorKind::NotFound)
                 gone << id; // not there any more either
         }
+        // Some not deleted: list the folder again first, the server knows which are left (and the
+        // selection goes with the old rows instead of moving onto a file that may be gone).
+        if (!bulk->failures().isEmpty())
+            m_browser->refresh();
         if (store)
             store->remove(gone);
         if (!finished->isCancelled() && !folderPaths.isEmpty())

@@ -442,12 +442,17 @@ void UploadController::showUploadedFile(const QString &filePath, const QString &
     auto *waiter = new QObject(this);
     m_pendingSelection = waiter;
     auto tryNow = [this, files, fileId, waiter] {
+        // Once: a later loadingChanged before the waiter is deleted must not select again.
+        if (m_pendingSelection != waiter)
+            return;
         if (selectInBrowser(fileId)) {
+            m_pendingSelection = nullptr;
             waiter->deleteLater();
         } else if (!files->isLoading() && files->canFetchMore({})) {
             files->fetchMore({});
         } else if (!files->isLoading()) {
             m_browser->showStatus(tr("The uploaded file is no longer in %1.").arg(files->folder()), 8000);
+            m_pendingSelection = nullptr;
             waiter->deleteLater();
         }
     };
