@@ -1,6 +1,7 @@
 #include "session/session.h"
 
 #include "session/demoserverthread.h"
+#include "session/custommetadatafields.h"
 #include "session/filestore.h"
 #include "operations/operationmanager.h"
 
@@ -19,6 +20,7 @@ Session::Session(const Profile &profile, QObject *parent)
     , m_urlBuilder(std::make_unique<ik::UrlBuilder>())
     , m_files(new FileStore(this))
     , m_operations(new OperationManager(this))
+    , m_metadataFields(new CustomMetadataFields(*m_imageKit, this))
 {
 }
 

@@ -19,6 +19,7 @@ class EmulatorServer;
 
 namespace ikui {
 
+class CustomMetadataFields;
 class DemoServerThread;
 class FileStore;
 class OperationManager;
@@ -53,6 +54,8 @@ public:
     // The user's actions on this account, side by side; cancelled (and waited for) when the
     // session goes, before the client they use.
     OperationManager *operations() const { return m_operations; }
+    // The account's custom metadata fields, loaded once and shared.
+    CustomMetadataFields *metadataFields() const { return m_metadataFields; }
 
     const Profile &profile() const { return m_profile; }
     QString displayName() const;
@@ -72,6 +75,7 @@ private:
     std::unique_ptr<ik::UrlBuilder> m_urlBuilder;
     FileStore *m_files = nullptr;
     OperationManager *m_operations = nullptr;
+    CustomMetadataFields *m_metadataFields = nullptr;
     ikemu::EmulatorServer *m_demoServer = nullptr;
 };
 

@@ -1,4 +1,5 @@
 #include "actions/fileactions.h"
+#include "actions/windowaction.h"
 
 #include "models/filelistmodel.h"
 #include "models/foldertreemodel.h"
@@ -38,14 +39,7 @@ FileActions::FileActions(BrowserContext *browser)
 {
     QWidget *window = browser->dialogParent();
     auto make = [this, window](const QString &text, const char *name, const QKeySequence &shortcut, auto slot) {
-        auto *action = new QAction(text, window);
-        action->setObjectName(QLatin1String(name));
-        if (!shortcut.isEmpty())
-            action->setShortcut(shortcut);
-        action->setShortcutContext(Qt::WindowShortcut);
-        connect(action, &QAction::triggered, this, slot);
-        window->addAction(action);
-        return action;
+        return addWindowAction(window, this, text, name, shortcut, slot);
     };
     m_newFolder = make(tr("New &Folder…"), "actionNewFolder", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
                        &FileActions::newFolder);

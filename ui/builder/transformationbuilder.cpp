@@ -1,4 +1,6 @@
 #include "builder/transformationbuilder.h"
+#include "session/filesearch.h"
+#include "session/filestore.h"
 
 #include "session/session.h"
 #include "builder/builderoutput.h"
@@ -150,8 +152,8 @@ TransformationBuilder::TransformationBuilder(Session *session, QWidget *parent)
 
 TransformationBuilder::~TransformationBuilder()
 {
-    if (m_searchJob)
-        m_searchJob->cancel();
+    if (m_fileSearch)
+        m_fileSearch->cancel();
 }
 
 QString TransformationBuilder::defaultUrlEndpoint()
@@ -994,36 +996,33 @@ void TransformationBuilder::setFileMessage(const QString &text, bool isError)
 
 void TransformationBuilder::onSearchRequested(const QString &searchQuery)
 {
-    if (m_searchJob)
-        m_searchJob->cancel();
     m_searchResults->clear();
-    if (!m_session || searchQuery.isEmpty())
+    if (!m_session || searchQuery.isEmpty()) {
+        if (m_fileSearch)
+            m_fileSearch->cancel();
         return;
-    ik::ListFilesOptions options;
-    options.searchQuery = searchQuery;
-    options.type = QStringLiteral("file");
-    options.limit = FileSearchLimit;
-    ik::FileListJob *job = m_session->imageKit().listFiles(options);
-    m_searchJob = job;
-    connect(job, &ik::FileListJob::finished, this, [this, job](const ik::FileList &list) {
-        if (job != m_searchJob)
-            return;
-        m_searchResults->clear();
-        for (const ik::FileItem &file : list.files) {
-            auto *item = new QStandardItem(file.filePath);
-            item->setData(file.filePath, Qt::UserRole);
-            item->setToolTip(file.url);
-            m_searchResults->appendRow(item);
-        }
-        if (list.files.isEmpty())
-            statusBar()->showMessage(tr("No file matches"), 3000);
-        else if (m_search->hasFocus())
-            m_searchCompleter->complete();
-    });
-    connect(job, &ik::FileListJob::failed, this, [this, job](const ik::ApiError &error) {
-        if (job == m_searchJob)
+    }
+    if (!m_fileSearch) {
+        // Through the session's loader: the builder window never talks to the server itself.
+        m_fileSearch = new FileSearch(m_session->imageKit(), m_session->files(), this);
+        connect(m_fileSearch, &FileSearch::resultsReady, this, [this](const QList<ik::FileItem> &files) {
+            m_searchResults->clear();
+            for (const ik::FileItem &file : files) {
+                auto *item = new QStandardItem(file.filePath);
+                item->setData(file.filePath, Qt::UserRole);
+                item->setToolTip(file.url);
+                m_searchResults->appendRow(item);
+            }
+            if (files.isEmpty())
+                statusBar()->showMessage(tr("No file matches"), 3000);
+            else if (m_search->hasFocus())
+                m_searchCompleter->complete();
+        });
+        connect(m_fileSearch, &FileSearch::failed, this, [this](const ik::ApiError &error) {
             statusBar()->showMessage(tr("Search failed: %1").arg(error.message()), 5000);
-    });
+        });
+    }
+    m_fileSearch->search(searchQuery, FileSearchLimit);
 }
 
 // ---- presets -----------------------------------------------------------------------------

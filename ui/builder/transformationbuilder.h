@@ -25,6 +25,8 @@ class FileListJob;
 
 namespace ikui {
 
+class FileSearch;
+
 class BuilderOutput;
 class LayerEditor;
 class ParameterEditor;
@@ -179,7 +181,7 @@ private:
     SearchBox *m_search = nullptr;
     QCompleter *m_searchCompleter = nullptr;
     QStandardItemModel *m_searchResults = nullptr;
-    QPointer<ik::FileListJob> m_searchJob;
+    FileSearch *m_fileSearch = nullptr; // created with the first search
     QListWidget *m_steps = nullptr;
     QListWidget *m_layers = nullptr;
     QStackedWidget *m_editorStack = nullptr;

@@ -4,6 +4,8 @@
 #include "api/imagekit.h"
 
 #include <QPointer>
+
+#include "operations/operationmanager.h"
 #include <QUrl>
 #include <QWidget>
 
@@ -16,7 +18,7 @@ namespace ikui {
 
 class FileDetailsLoader;
 class Operation;
-class OperationManager;
+
 class Session;
 
 // The right-hand pane: everything about the selected file. Given a file id it loads the details

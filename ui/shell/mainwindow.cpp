@@ -2,42 +2,37 @@
 
 #include "shell/aboutdialog.h"
 #include "shell/resources.h"
+#include "shell/browserpage.h"
+#include "shell/demobadge.h"
+#include "shell/profilesmenu.h"
 #include "accounts/profilestore.h"
 #include "actions/fileactions.h"
+#include "actions/windowaction.h"
 #include "activity/activitypanel.h"
 #include "activity/activitysummary.h"
 #include "activity/operationprogress.h"
 #include "builder/builderlauncher.h"
 #include "browser/breadcrumbbar.h"
-#include "browser/dragoutview.h"
 #include "browser/filedragstarter.h"
 #include "browser/folderdrophandler.h"
-#include "browser/smallicondelegate.h"
-#include "browser/thumbnaildelegate.h"
-#include "browser/visiblerowswatcher.h"
 #include "details/detailspane.h"
 #include "models/filelistmodel.h"
 #include "models/foldertreemodel.h"
 #include "operations/errortext.h"
-#include "operations/operationmanager.h"
+#include "operations/operation.h"
 #include "search/searchbox.h"
 #include "search/searchqueryeditor.h"
-#include "session/filestore.h"
 #include "thumbnails/thumbnailprovider.h"
 #include "uploads/uploadcontroller.h"
 #include "uploads/uploadpanel.h"
 
 #include "api/apiclient.h"
-#include "api/imagekit.h"
-#include "url/urlbuilder.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
-#include <QHBoxLayout>
-#include <QHeaderView>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenu>
@@ -49,7 +44,6 @@
 #include <QStatusBar>
 #include <QToolBar>
 #include <QTreeView>
-#include <QVBoxLayout>
 
 namespace ikui {
 
@@ -83,7 +77,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_startPage = placeholder;
     m_pages->addWidget(m_startPage);
     createBrowser();
-    m_pages->addWidget(m_browserPage);
+    m_pages->addWidget(m_page);
     setCentralWidget(m_pages);
 
     createActions();
@@ -104,13 +98,7 @@ MainWindow::MainWindow(QWidget *parent)
         m_activity->raise();
     });
     connect(m_summary, &ActivitySummary::operationEnded, this, [this] { showStatus(m_summary->lastMessage(), 8000); });
-    m_demoBadge = new QLabel(tr(" DEMO "), this);
-    m_demoBadge->setObjectName(QStringLiteral("demoBadge"));
-    m_demoBadge->setAccessibleName(tr("Offline demo: changes stay on this computer"));
-    m_demoBadge->setToolTip(m_demoBadge->accessibleName());
-    m_demoBadge->setStyleSheet(QStringLiteral("QLabel { background: #e66100; color: white; font-weight: bold;"
-                                              " border-radius: 3px; padding: 1px 4px; }"));
-    m_demoBadge->hide();
+    m_demoBadge = new DemoBadge(this);
     statusBar()->addPermanentWidget(m_demoBadge);
 
     restoreLayout();
@@ -118,104 +106,30 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->showMessage(tr("Ready"));
 }
 
-MainWindow::~MainWindow() = default;
-
 void MainWindow::createBrowser()
 {
-    m_browserPage = new QWidget(m_pages);
-    auto *splitter = new QSplitter(Qt::Horizontal, m_browserPage);
-    splitter->setObjectName(QStringLiteral("browserSplitter"));
-    splitter->setChildrenCollapsible(false);
-
-    m_tree = new QTreeView(splitter);
-    m_tree->setObjectName(QStringLiteral("folderTree"));
-    m_tree->setAccessibleName(tr("Folders"));
-    m_tree->setHeaderHidden(true);
-    m_tree->setUniformRowHeights(true);
-    m_tree->setAcceptDrops(true);
-    m_tree->setDropIndicatorShown(true);
-    m_tree->setDragDropMode(QAbstractItemView::DropOnly);
-    m_tree->setMinimumWidth(180);
-
-    auto *centre = new QWidget(splitter);
-    auto *centreLayout = new QVBoxLayout(centre);
-    centreLayout->setContentsMargins(4, 4, 4, 0);
-    auto *topRow = new QHBoxLayout;
-    m_breadcrumbs = new BreadcrumbBar(centre);
-    m_searchBox = new SearchBox(centre);
-    m_searchBox->setMaximumWidth(280);
-    m_sort = new QComboBox(centre);
-    m_sort->setObjectName(QStringLiteral("sortCombo"));
-    m_sort->setAccessibleName(tr("Sort by"));
-    const QList<std::pair<QString, QString>> sorts = {
-        {tr("Name A–Z"), QStringLiteral("ASC_NAME")},      {tr("Name Z–A"), QStringLiteral("DESC_NAME")},
-        {tr("Newest first"), QStringLiteral("DESC_CREATED")}, {tr("Oldest first"), QStringLiteral("ASC_CREATED")},
-        {tr("Recently updated"), QStringLiteral("DESC_UPDATED")}, {tr("Largest first"), QStringLiteral("DESC_SIZE")},
-        {tr("Smallest first"), QStringLiteral("ASC_SIZE")}};
-    for (const auto &[label, key] : sorts)
-        m_sort->addItem(label, key);
-    m_fileType = new QComboBox(centre);
-    m_fileType->setObjectName(QStringLiteral("fileTypeCombo"));
-    m_fileType->setAccessibleName(tr("File type filter"));
-    m_fileType->addItem(tr("All files"), QStringLiteral("all"));
-    m_fileType->addItem(tr("Images"), QStringLiteral("image"));
-    m_fileType->addItem(tr("Other files"), QStringLiteral("non-image"));
-    topRow->addWidget(m_breadcrumbs, 1);
-    topRow->addWidget(m_sort);
-    topRow->addWidget(m_fileType);
-    topRow->addWidget(m_searchBox);
-    centreLayout->addLayout(topRow);
-
-    m_queryEditor = new SearchQueryEditor(centre);
-    m_queryEditor->hide();
-    centreLayout->addWidget(m_queryEditor);
-
-    m_views = new QStackedWidget(centre);
     m_dragStarter = new FileDragStarter(this);
-    auto *grid = new DragOutView<FileGridView>(m_views);
-    grid->setDragStarter(m_dragStarter);
-    m_grid = grid;
-    m_grid->setObjectName(QStringLiteral("fileGrid"));
-    m_grid->setAccessibleName(tr("Files (grid)"));
-    m_grid->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_grid->setItemDelegate(new ThumbnailDelegate(m_grid));
-    m_grid->setSpacing(4);
-    m_grid->setContextMenuPolicy(Qt::CustomContextMenu);
-    auto *list = new DragOutView<QTreeView>(m_views);
-    list->setDragStarter(m_dragStarter);
-    m_list = list;
-    m_list->setObjectName(QStringLiteral("fileList"));
-    m_list->setAccessibleName(tr("Files (details)"));
-    m_list->setRootIsDecorated(false);
-    m_list->setUniformRowHeights(true);
-    m_list->setAllColumnsShowFocus(true);
-    m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_list->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_list->setItemDelegateForColumn(FileListModel::NameColumn, new SmallIconDelegate(24, m_list));
-    m_list->setIconSize(QSize(24, 24));
-    m_views->addWidget(m_grid);
-    m_views->addWidget(m_list);
-    centreLayout->addWidget(m_views, 1);
+    m_page = new BrowserPage(m_dragStarter, m_pages);
+    m_tree = m_page->folderTree();
+    m_breadcrumbs = m_page->breadcrumbs();
+    m_searchBox = m_page->searchBox();
+    m_queryEditor = m_page->queryEditor();
+    m_sort = m_page->sortCombo();
+    m_fileType = m_page->fileTypeCombo();
+    m_grid = m_page->grid();
+    m_list = m_page->list();
+    m_details = m_page->details();
 
-    m_details = new DetailsPane(splitter);
-    splitter->addWidget(m_tree);
-    splitter->addWidget(centre);
-    splitter->addWidget(m_details);
-    splitter->setStretchFactor(0, 0);
-    splitter->setStretchFactor(1, 1);
-    splitter->setStretchFactor(2, 0);
-    splitter->setSizes({220, 640, 320});
-
-    auto *layout = new QVBoxLayout(m_browserPage);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(splitter);
-
-    for (QAbstractItemView *view : {static_cast<QAbstractItemView *>(m_grid), static_cast<QAbstractItemView *>(m_list)}) {
+    for (QAbstractItemView *view : fileViews()) {
         auto *drops = new FolderDropHandler(view);
         connect(drops, &FolderDropHandler::idsDropped, m_actions, &FileActions::moveIdsTo);
         connect(view, &QAbstractItemView::activated, this, &MainWindow::onActivated);
         connect(view, &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
     }
+    connect(m_page, &BrowserPage::activeViewChanged, this, [this](QAbstractItemView *view) {
+        connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::onSelectionChanged);
+        onSelectionChanged();
+    });
     connect(m_breadcrumbs, &BreadcrumbBar::folderActivated, this, &MainWindow::openFolder);
     connect(m_searchBox, &SearchBox::searchRequested, this, &MainWindow::search);
     connect(m_queryEditor, &SearchQueryEditor::searchRequested, this, &MainWindow::search);
@@ -229,20 +143,12 @@ void MainWindow::createBrowser()
     });
     connect(m_details, &DetailsPane::errorOccurred, this, &MainWindow::showError);
     connect(m_details, &DetailsPane::operationEnded, this, &MainWindow::operationFinished);
-
 }
 
 void MainWindow::createActions()
 {
     auto make = [this](const QString &text, const char *name, const QKeySequence &shortcut, auto slot) {
-        auto *action = new QAction(text, this);
-        action->setObjectName(QLatin1String(name));
-        if (!shortcut.isEmpty())
-            action->setShortcut(shortcut);
-        action->setShortcutContext(Qt::WindowShortcut);
-        connect(action, &QAction::triggered, this, slot);
-        addAction(action);
-        return action;
+        return addWindowAction(this, this, text, name, shortcut, slot);
     };
     m_refreshAction = make(tr("&Refresh"), "actionRefresh", QKeySequence::Refresh, &MainWindow::refresh);
     m_upAction = make(tr("&Up"), "actionUp", QKeySequence(Qt::ALT | Qt::Key_Up), &MainWindow::goUp);
@@ -277,9 +183,11 @@ void MainWindow::createMenus()
     fileMenu->addAction(m_actions->newFolderAction());
     fileMenu->addAction(m_actions->downloadAction());
     fileMenu->addActions(m_uploads->fileMenuActions());
-    m_profilesMenu = fileMenu->addMenu(tr("&Profiles"));
-    m_profilesMenu->setObjectName(QStringLiteral("profilesMenu"));
-    m_profilesMenu->setEnabled(false);
+    m_profilesMenu = new ProfilesMenu(this);
+    connect(m_profilesMenu, &ProfilesMenu::profileRequested, this, &MainWindow::profileRequested);
+    connect(m_profilesMenu, &ProfilesMenu::addAccountRequested, this, &MainWindow::addAccountRequested);
+    connect(m_profilesMenu, &ProfilesMenu::removeAccountRequested, this, &MainWindow::removeAccountRequested);
+    fileMenu->addMenu(m_profilesMenu);
     fileMenu->addSeparator();
     QAction *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -338,8 +246,8 @@ void MainWindow::restoreLayout()
     QSettings settings;
     restoreGeometry(settings.value(settingsKey("geometry")).toByteArray());
     restoreState(settings.value(settingsKey("state")).toByteArray());
-    if (auto *splitter = findChild<QSplitter *>(QStringLiteral("browserSplitter")))
-        splitter->restoreState(settings.value(settingsKey("splitter")).toByteArray());
+    m_page->splitter()->restoreState(settings.value(settingsKey("splitter")).toByteArray());
+    m_page->setListHeaderState(settings.value(settingsKey("listHeader")).toByteArray());
     setViewMode(settings.value(settingsKey("viewMode")).toString() == QLatin1String("list") ? ViewMode::List
                                                                                              : ViewMode::Grid);
     const int sort = m_sort->findData(settings.value(settingsKey("sort")).toString());
@@ -354,12 +262,11 @@ void MainWindow::saveLayout() const
     QSettings settings;
     settings.setValue(settingsKey("geometry"), saveGeometry());
     settings.setValue(settingsKey("state"), saveState());
-    if (auto *splitter = findChild<QSplitter *>(QStringLiteral("browserSplitter")))
-        settings.setValue(settingsKey("splitter"), splitter->saveState());
-    const QByteArray listHeader = m_list->model() ? m_list->header()->saveState() : m_listHeaderState;
+    settings.setValue(settingsKey("splitter"), m_page->splitter()->saveState());
+    const QByteArray listHeader = m_page->listHeaderState();
     if (!listHeader.isEmpty())
         settings.setValue(settingsKey("listHeader"), listHeader);
-    settings.setValue(settingsKey("viewMode"), m_viewMode == ViewMode::List ? QStringLiteral("list") : QStringLiteral("grid"));
+    settings.setValue(settingsKey("viewMode"), viewMode() == ViewMode::List ? QStringLiteral("list") : QStringLiteral("grid"));
     settings.setValue(settingsKey("sort"), m_sort->currentData().toString());
     settings.setValue(settingsKey("detailsPane"), m_detailsAction->isChecked());
 }
@@ -384,31 +291,7 @@ void MainWindow::setStartPage(QWidget *page)
 
 void MainWindow::setProfileStore(ProfileStore *profiles)
 {
-    m_profiles = profiles;
-    auto rebuild = [this] {
-        m_profilesMenu->clear();
-        if (!m_profiles)
-            return;
-        for (const QString &name : m_profiles->names()) {
-            QAction *action = m_profilesMenu->addAction(name);
-            action->setCheckable(true);
-            action->setChecked(m_session && m_session->profile().name == name);
-            connect(action, &QAction::triggered, this, [this, name] { Q_EMIT profileRequested(name); });
-        }
-        m_profilesMenu->addSeparator();
-        QAction *add = m_profilesMenu->addAction(tr("&Add account…"), this, &MainWindow::addAccountRequested);
-        add->setObjectName(QStringLiteral("actionAddAccount"));
-        QAction *remove = m_profilesMenu->addAction(tr("&Remove account…"), this, &MainWindow::removeAccountRequested);
-        remove->setObjectName(QStringLiteral("actionRemoveAccount"));
-        remove->setEnabled(!m_profiles->isEmpty());
-        m_profilesMenu->setEnabled(true);
-    };
-    if (m_profiles) {
-        connect(m_profiles, &ProfileStore::profilesChanged, this, rebuild);
-        // The check mark follows the session, which changes without the profiles changing.
-        connect(m_profilesMenu, &QMenu::aboutToShow, this, rebuild);
-    }
-    rebuild();
+    m_profilesMenu->setProfileStore(profiles);
 }
 
 void MainWindow::setSession(Session *session)
@@ -418,10 +301,8 @@ void MainWindow::setSession(Session *session)
     m_summary->setManager(nullptr);
     m_activity->setManager(nullptr);
     m_details->setSession(nullptr);
-    m_grid->setModel(nullptr);
-    m_list->setModel(nullptr);
+    m_page->setModels(nullptr, nullptr);
     m_tree->setModel(nullptr);
-    delete m_rowsWatcher;
     delete m_fileModel;
     delete m_folderModel;
     delete m_thumbnails;
@@ -429,6 +310,7 @@ void MainWindow::setSession(Session *session)
     m_folderModel = nullptr;
     m_thumbnails = nullptr;
     m_session = session;
+    m_profilesMenu->setCurrentProfile(session ? session->profile().name : QString());
     m_uploads->setSession(session);
     m_dragStarter->setNetworkAccessManager(session ? session->client()->networkAccessManager() : nullptr);
     m_dragStarter->setUrlBuilder(session ? &session->urlBuilder() : nullptr);
@@ -443,7 +325,7 @@ void MainWindow::setSession(Session *session)
     m_summary->setManager(session->operations());
     m_activity->setManager(session->operations());
     setWindowTitle(tr("%1 — Mediadesk").arg(session->displayName()));
-    m_pages->setCurrentWidget(m_browserPage);
+    m_pages->setCurrentWidget(m_page);
     m_demoBadge->setVisible(m_session && m_session->isDemo());
     openFolder(QStringLiteral("/"));
     updateActions();
@@ -478,11 +360,13 @@ void MainWindow::bindModels()
     m_fileModel->setThumbnailProvider(m_thumbnails);
     m_fileModel->setSort(m_sort->currentData().toString());
     m_fileModel->setFileTypeFilter(m_fileType->currentData().toString());
-    attachActiveView();
+    m_page->setModels(m_fileModel, m_folderModel);
     connect(m_fileModel, &FileListModel::errorOccurred, this, [this](const ik::ApiError &error) {
         if (!m_fileModel->searchQuery().isEmpty())
             m_queryEditor->showError(error.message(), ErrorText::whatToTry(error));
-        showError(m_fileModel->searchQuery().isEmpty() ? tr("Listing the folder") : tr("Searching"), error);
+        // In the status bar only: the search editor shows its own, a listing is retried with F5.
+        showStatus(ErrorText::summary(m_fileModel->searchQuery().isEmpty() ? tr("Listing the folder") : tr("Searching"), error), 15000);
+        m_lastError = ErrorText::full(m_fileModel->searchQuery().isEmpty() ? tr("Listing the folder") : tr("Searching"), error);
     });
     connect(m_fileModel, &FileListModel::loadingChanged, this, [this](bool loading) {
         statusBar()->showMessage(loading ? tr("Loading…") : tr("%n item(s)", nullptr, m_fileModel->rowCount()));
@@ -497,104 +381,30 @@ QString MainWindow::currentFolder() const
 
 void MainWindow::openFolder(const QString &folderPath)
 {
-    if (!m_fileModel)
-        return;
-    const bool searching = !m_fileModel->searchQuery().isEmpty();
-    if (folderPath == m_fileModel->folder() && !searching && m_fileModel->pageRequestCount() > 0)
-        return;
-    if (searching) {
-        m_searchBox->blockSignals(true);
-        m_searchBox->clear();
-        m_searchBox->blockSignals(false);
-        m_fileModel->setSearchQuery({});
-    }
-    m_fileModel->setFolder(folderPath);
-    m_breadcrumbs->setSearchActive(false);
-    m_breadcrumbs->setPath(folderPath);
-    // The first page now: the views ask for more as they scroll.
-    if (m_fileModel->canFetchMore({}))
-        m_fileModel->fetchMore({});
-    const QModelIndex treeIndex = m_folderModel ? m_folderModel->indexForPath(folderPath) : QModelIndex();
-    if (treeIndex.isValid() && m_tree->currentIndex() != treeIndex) {
-        m_tree->selectionModel()->blockSignals(true);
-        m_tree->setCurrentIndex(treeIndex);
-        m_tree->selectionModel()->blockSignals(false);
-        m_tree->expand(treeIndex);
-    }
-    m_details->showFolder(folderPath);
+    m_page->openFolder(folderPath);
     updateActions();
 }
 
 void MainWindow::goUp()
 {
-    if (!m_fileModel)
-        return;
-    if (!m_fileModel->searchQuery().isEmpty()) {
-        openFolder(m_fileModel->folder());
-        return;
-    }
-    openFolder(BreadcrumbBar::parentOf(m_fileModel->folder()));
+    m_page->goUp();
+    updateActions();
 }
 
 void MainWindow::refresh()
 {
-    if (!m_fileModel)
-        return;
-    m_fileModel->refresh();
-    if (m_fileModel->canFetchMore({}))
-        m_fileModel->fetchMore({});
-    if (m_folderModel)
-        m_folderModel->refresh(m_fileModel->folder());
-}
-
-void MainWindow::setViewMode(ViewMode mode)
-{
-    m_viewMode = mode;
-    m_views->setCurrentWidget(mode == ViewMode::Grid ? static_cast<QWidget *>(m_grid) : static_cast<QWidget *>(m_list));
-    (mode == ViewMode::Grid ? m_gridAction : m_listAction)->setChecked(true);
-    attachActiveView();
-}
-
-void MainWindow::attachActiveView()
-{
-    if (!m_fileModel)
-        return;
-    // Only the shown view holds the model: a hidden view would ask for pages (its last row
-    // counts as visible) and report wrong visible rows for thumbnails.
-    QAbstractItemView *active = m_viewMode == ViewMode::Grid ? static_cast<QAbstractItemView *>(m_grid)
-                                                             : static_cast<QAbstractItemView *>(m_list);
-    QAbstractItemView *hidden = active == m_grid ? static_cast<QAbstractItemView *>(m_list)
-                                                 : static_cast<QAbstractItemView *>(m_grid);
-    // Detaching the model empties the list's header: keep its column widths and order for later.
-    if (hidden == m_list && m_list->model())
-        m_listHeaderState = m_list->header()->saveState();
-    hidden->setModel(nullptr);
-    if (active->model() == m_fileModel)
-        return;
-    active->setModel(m_fileModel);
-    if (active == m_grid) {
-        m_grid->setModelColumn(FileListModel::NameColumn);
-    } else {
-        if (m_listHeaderState.isEmpty())
-            m_listHeaderState = QSettings().value(settingsKey("listHeader")).toByteArray();
-        if (!m_list->header()->restoreState(m_listHeaderState))
-            m_list->header()->resizeSection(FileListModel::NameColumn, 260);
-    }
-    delete m_rowsWatcher;
-    m_rowsWatcher = new VisibleRowsWatcher(active, m_fileModel, this);
-    connect(active->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::onSelectionChanged);
-    onSelectionChanged();
+    m_page->refresh();
 }
 
 void MainWindow::search(const QString &searchQuery)
 {
-    if (!m_fileModel)
-        return;
-    m_queryEditor->showError({});
-    m_fileModel->setSearchQuery(searchQuery);
-    m_breadcrumbs->setSearchActive(!searchQuery.isEmpty());
-    if (m_fileModel->canFetchMore({}))
-        m_fileModel->fetchMore({});
+    m_page->search(searchQuery);
+}
+
+void MainWindow::setViewMode(ViewMode mode)
+{
+    (mode == ViewMode::Grid ? m_gridAction : m_listAction)->setChecked(true);
+    m_page->setViewMode(mode);
 }
 
 void MainWindow::focusSearch()
@@ -611,7 +421,7 @@ void MainWindow::showAbout()
 
 QAbstractItemView *MainWindow::activeFileView() const
 {
-    return m_viewMode == ViewMode::Grid ? static_cast<QAbstractItemView *>(m_grid) : static_cast<QAbstractItemView *>(m_list);
+    return m_page->activeView();
 }
 
 QList<QAbstractItemView *> MainWindow::fileViews() const
@@ -678,9 +488,6 @@ void MainWindow::showError(const QString &what, const ik::ApiError &error)
     m_lastError = ErrorText::full(what, error);
     statusBar()->showMessage(ErrorText::summary(what, error), 15000);
     if (error.kind() == ik::ErrorKind::Cancelled)
-        return;
-    // Listing errors stay in the status bar (the search editor shows its own); operations pop up.
-    if (what == tr("Listing the folder") || what == tr("Searching"))
         return;
     QMessageBox box(QMessageBox::Warning, what, ErrorText::summary(what, error), QMessageBox::Ok, this);
     box.setObjectName(QStringLiteral("errorDialog"));

@@ -3,6 +3,7 @@
 #include "browser/browsercontext.h"
 #include "browser/filegridview.h" // gridView() callers may use it as a QListView
 #include "session/session.h"
+#include "shell/browserpage.h"
 
 #include <QByteArray>
 #include <QMainWindow>
@@ -33,6 +34,7 @@ class FileListModel;
 class FolderTreeModel;
 class OperationProgress;
 class ProfileStore;
+class ProfilesMenu;
 class SearchBox;
 class SearchQueryEditor;
 class ThumbnailProvider;
@@ -52,10 +54,10 @@ class MainWindow : public QMainWindow, public BrowserContext
     Q_OBJECT
 
 public:
-    enum class ViewMode { Grid, List };
+    using ViewMode = BrowserPage::ViewMode;
 
     explicit MainWindow(QWidget *parent = nullptr);
-    ~MainWindow() override;
+    ~MainWindow() override = default;
 
     void setSession(Session *session);
     // Shown while no session is open (the welcome screen); the window takes ownership.
@@ -85,7 +87,7 @@ public:
     SearchBox *searchBox() const { return m_searchBox; }
     SearchQueryEditor *searchQueryEditor() const { return m_queryEditor; }
     OperationProgress *operationProgress() const { return m_progress; }
-    ViewMode viewMode() const { return m_viewMode; }
+    ViewMode viewMode() const { return m_page->viewMode(); }
     // The last error shown to the user (status bar and dialog), for tests.
     QString lastErrorText() const { return m_lastError; }
 
@@ -121,23 +123,19 @@ private:
     void onActivated(const QModelIndex &index);
     void showError(const QString &what, const ik::ApiError &error);
     void showContextMenu(const QPoint &pos);
-    void attachActiveView();
 
     QPointer<Session> m_session;
     FolderTreeModel *m_folderModel = nullptr;
     FileListModel *m_fileModel = nullptr;
     ThumbnailProvider *m_thumbnails = nullptr;
-    QPointer<VisibleRowsWatcher> m_rowsWatcher;
-    ProfileStore *m_profiles = nullptr;
 
     QStackedWidget *m_pages = nullptr;
     QWidget *m_startPage = nullptr;
-    QWidget *m_browserPage = nullptr;
+    BrowserPage *m_page = nullptr;
     QTreeView *m_tree = nullptr;
     BreadcrumbBar *m_breadcrumbs = nullptr;
     SearchBox *m_searchBox = nullptr;
     SearchQueryEditor *m_queryEditor = nullptr;
-    QStackedWidget *m_views = nullptr;
     FileGridView *m_grid = nullptr;
     QTreeView *m_list = nullptr;
     DetailsPane *m_details = nullptr;
@@ -151,9 +149,7 @@ private:
     QComboBox *m_sort = nullptr;
     QComboBox *m_fileType = nullptr;
     QLabel *m_demoBadge = nullptr;
-    QMenu *m_profilesMenu = nullptr;
-    ViewMode m_viewMode = ViewMode::Grid;
-    QByteArray m_listHeaderState; // the details list's columns while the grid holds the model
+    ProfilesMenu *m_profilesMenu = nullptr;
     QString m_lastError;
 
     QAction *m_refreshAction = nullptr;

@@ -258,7 +258,7 @@ void UploadController::requestUpload(const QStringList &localPaths, const QStrin
         m_dialog->activateWindow();
         return;
     }
-    auto *dialog = new UploadOptionsDialog(&m_session->imageKit(), m_browser->dialogParent());
+    auto *dialog = new UploadOptionsDialog(m_session->metadataFields(), m_browser->dialogParent());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_dialog = dialog;
     // Pasted images nobody uploads are deleted with the sheet.

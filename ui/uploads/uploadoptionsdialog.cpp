@@ -3,7 +3,7 @@
 #include "uploads/custommetadataeditor.h"
 #include "uploadqueue/uploadplanner.h"
 
-#include "api/imagekit.h"
+#include "session/custommetadatafields.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -43,7 +43,7 @@ QStringList splitTags(const QString &text)
 
 } // namespace
 
-UploadOptionsDialog::UploadOptionsDialog(ik::ImageKit *imagekit, QWidget *parent)
+UploadOptionsDialog::UploadOptionsDialog(CustomMetadataFields *fields, QWidget *parent)
     : QDialog(parent)
 {
     setObjectName(QStringLiteral("uploadOptionsDialog"));
@@ -143,14 +143,19 @@ UploadOptionsDialog::UploadOptionsDialog(ik::ImageKit *imagekit, QWidget *parent
 
     setOptions(rememberedOptions());
 
-    if (imagekit) {
-        auto *job = imagekit->getCustomMetadataFields();
-        connect(job, &ik::CustomMetadataFieldListJob::finished, this, [this](const ik::CustomMetadataFieldList &list) {
-            m_metadata->setFields(list.items);
+    if (fields) {
+        connect(fields, &CustomMetadataFields::fieldsChanged, this, [this](const QList<ik::CustomMetadataField> &list) {
+            m_metadata->setFields(list);
             validate();
         });
-        connect(job, &ik::ApiJob::failed, this,
+        connect(fields, &CustomMetadataFields::failed, this,
                 [this](const ik::ApiError &error) { m_metadata->setFieldsUnavailable(error.message()); });
+        if (fields->isLoaded()) {
+            m_metadata->setFields(fields->fields());
+            validate();
+        } else {
+            fields->load();
+        }
     }
 }
 

@@ -21,6 +21,8 @@ class ImageKit;
 
 namespace ikui {
 
+class CustomMetadataFields;
+
 class CustomMetadataEditor;
 class UploadPlanner;
 
@@ -35,7 +37,8 @@ class UploadOptionsDialog : public QDialog
 
 public:
     // `imagekit` (may be null) lists the account's custom metadata fields for typed editors.
-    explicit UploadOptionsDialog(ik::ImageKit *imagekit, QWidget *parent = nullptr);
+    // `fields`: the session's custom metadata fields (nullptr: none offered).
+    explicit UploadOptionsDialog(CustomMetadataFields *fields, QWidget *parent = nullptr);
     ~UploadOptionsDialog() override;
 
     // Starts counting what `localPaths` expand to under `targetFolder`.
