@@ -1,5 +1,7 @@
 #include "server/emulatorserver.h"
 
+#include <atomic>
+
 #include "custommetadata/custommetadataschema.h"
 #include "demo/demolibrary.h"
 #include "faults/faultinjector.h"
@@ -25,6 +27,7 @@ namespace ikemu {
 
 struct EmulatorServer::Private {
     EmulatorContext context;
+    std::atomic<quint64> requests{0};
     std::unique_ptr<MediaStore> store;
     std::unique_ptr<BulkJobRunner> jobs;
     std::unique_ptr<RequestAuthenticator> authenticator;
@@ -223,8 +226,14 @@ ApiResponse EmulatorServer::dispatch(const ApiRequest &request)
                                        .arg(request.path, d->context.config.urlEndpointId));
 }
 
+quint64 EmulatorServer::requestCount() const
+{
+    return d->requests.load();
+}
+
 void EmulatorServer::onRequest(const QHttpServerRequest &httpRequest, QHttpServerResponder &&responder)
 {
+    ++d->requests;
     const ApiRequest request = toApiRequest(httpRequest);
     const bool managementApi = request.path.startsWith(QLatin1String("/v1/"));
     ApiResponse response;

@@ -52,6 +52,9 @@ public:
     // thread: it waits until the server's thread has applied the change.
     void setFaultSettings(const FaultSettings &settings);
 
+    // HTTP requests received so far (any thread): tests prove "no request after X" with it.
+    quint64 requestCount() const;
+
     // Handles one request without the network (used by the HTTP layer and by in-process callers).
     ApiResponse dispatch(const ApiRequest &request);
 

@@ -1,5 +1,6 @@
 // The app's spine: one store per session that every view observes, operations side by side in the
 // session's OperationManager, and a session that stops its operations before it goes.
+#include "apiwait.h"
 #include "browserwaits.h"
 #include "demofixture.h"
 #include "modaldialogs.h"
@@ -17,6 +18,7 @@
 #include "session/filestore.h"
 #include "session/session.h"
 #include "shell/mainwindow.h"
+#include "thumbnails/thumbnailprovider.h"
 
 #include "api/apiclient.h"
 #include "api/imagekit.h"
@@ -25,6 +27,7 @@
 #include <QAbstractItemModelTester>
 #include <QDir>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QPointer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -69,6 +72,27 @@ void selectRow(ikui::MainWindow &window, int row)
     QAbstractItemView *view = window.activeFileView();
     const QModelIndex index = view->model()->index(row, 0);
     view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
+
+QColor meanColour(const QPixmap &pixmap)
+{
+    const QImage image = pixmap.toImage().convertToFormat(QImage::Format_RGB32);
+    qint64 r = 0, g = 0, b = 0, n = 0;
+    for (int y = 0; y < image.height(); y += 2) {
+        for (int x = 0; x < image.width(); x += 2) {
+            const QRgb pixel = image.pixel(x, y);
+            r += qRed(pixel);
+            g += qGreen(pixel);
+            b += qBlue(pixel);
+            ++n;
+        }
+    }
+    return n ? QColor(int(r / n), int(g / n), int(b / n)) : QColor();
+}
+
+int colourDistance(const QColor &a, const QColor &b)
+{
+    return qAbs(a.red() - b.red()) + qAbs(a.green() - b.green()) + qAbs(a.blue() - b.blue());
 }
 
 } // namespace
@@ -175,6 +199,73 @@ private Q_SLOTS:
         }
     }
 
+    // A restored version is a new picture in the grid, the list and the details pane at once, and
+    // after a restart the disk cache gives the new picture, not the one cached for the old version.
+    void restoredVersionShowsEverywhereAndAfterRestart()
+    {
+        ikui::MainWindow window;
+        window.resize(1100, 720);
+        QVERIFY2(m_demo.showWindow(window), qPrintable(m_demo.errorText()));
+        window.openFolder(QStringLiteral("/products"));
+        QVERIFY(guitest::waitForListing(window, WaitMs));
+        ikui::FileListModel *model = window.fileModel();
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        ikui::DetailsPane *details = window.detailsPane();
+        ikui::ThumbnailProvider *thumbnails = model->thumbnailProvider();
+        QVERIFY(thumbnails);
+
+        // A product with older versions (the demo gives some of them one or two).
+        QString id;
+        for (int row = 0; row < model->rowCount() && id.isEmpty(); ++row) {
+            if (model->index(row, 0).data(ikui::FileListModel::IsFolderRole).toBool())
+                continue;
+            selectRow(window, row);
+            const QString candidate = model->index(row, 0).data(ikui::FileListModel::FileIdRole).toString();
+            QTRY_VERIFY_WITH_TIMEOUT(details->fileId() == candidate && details->isLoaded() && details->versionsLoaded(), WaitMs);
+            if (details->versionIds().size() > 1)
+                id = candidate;
+        }
+        QVERIFY2(!id.isEmpty(), "a demo product has an older version");
+        QTRY_VERIFY_WITH_TIMEOUT(thumbnails->hasThumbnail(id) && !details->previewPixmap().isNull(), WaitMs);
+        const auto cell = [&] { return model->index(model->rowOfId(id), 0); };
+        const QColor gridBefore = meanColour(cell().data(ikui::FileListModel::ThumbnailRole).value<QPixmap>());
+        const QColor previewBefore = meanColour(details->previewPixmap());
+        const QString versionBefore = m_demo.session()->files()->entry(id)->versionId;
+        const int previewsBefore = details->previewCount();
+
+        QSignalSpy finished(&window, &ikui::MainWindow::operationFinished);
+        guitest::onNextModal<QMessageBox>(this, [](QMessageBox *box) { box->button(QMessageBox::Yes)->click(); });
+        details->restoreVersion(details->versionIds().last()); // the oldest
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, WaitMs);
+        QVERIFY2(finished.first().at(1).toBool(), qPrintable(window.lastErrorText()));
+
+        // The store has the new version; the grid's cell, the list's row and the pane follow.
+        const QString versionAfter = m_demo.session()->files()->entry(id)->versionId;
+        QVERIFY(versionAfter != versionBefore);
+        QTRY_VERIFY_WITH_TIMEOUT(thumbnails->hasThumbnail(id), WaitMs);
+        const QPixmap gridAfter = cell().data(ikui::FileListModel::ThumbnailRole).value<QPixmap>();
+        QVERIFY2(colourDistance(meanColour(gridAfter), gridBefore) > 20, "the grid still shows the old picture");
+        QTRY_VERIFY_WITH_TIMEOUT(details->previewCount() > previewsBefore, WaitMs);
+        QVERIFY2(colourDistance(meanColour(details->previewPixmap()), previewBefore) > 20, "the pane shows the old picture");
+        QCOMPARE(details->file().versionInfo.id, versionAfter);
+        window.setViewMode(ikui::MainWindow::ViewMode::List);
+        const QModelIndex listed = window.listView()->model()->index(model->rowOfId(id), ikui::FileListModel::NameColumn);
+        QVERIFY(colourDistance(meanColour(listed.data(Qt::DecorationRole).value<QPixmap>()), gridBefore) > 20);
+
+        // "Restart": a new provider on the same disk cache, for the file as it is now.
+        ikui::ThumbnailProvider restarted;
+        restarted.setDiskCacheDirectory(thumbnails->diskCacheDirectory());
+        restarted.setUrlEndpoint(m_demo.session()->urlBuilder().urlEndpoint());
+        restarted.setCellSize(thumbnails->cellSize());
+        restarted.setDevicePixelRatio(thumbnails->devicePixelRatio());
+        const ikui::FileEntry *entry = m_demo.session()->files()->entry(id);
+        const ikui::ThumbnailSource source{id, entry->path(), entry->mime, false, true, entry->isPrivate(), entry->versionId};
+        restarted.request({source});
+        QTRY_VERIFY_WITH_TIMEOUT(restarted.hasThumbnail(id), WaitMs);
+        QCOMPARE(restarted.diskHitCount(), 1);
+        QVERIFY(colourDistance(meanColour(restarted.thumbnail(source)), meanColour(gridAfter)) < 3);
+    }
+
     // Closing a session (account switch, window close) while a folder job, a bulk delete and a
     // download run: every operation ends before the session's client goes, none outlives it.
     void closingTheSessionStopsItsOperations()
@@ -225,21 +316,38 @@ private Q_SLOTS:
         bulkDelete->setChunkSize(10);
         auto *download = new ikui::FileDownload(QStringLiteral("Download"), session->client()->networkAccessManager(), downloads);
         QList<QPointer<ikui::Operation>> started{folderJob, bulkDelete, download};
+        QList<ikui::Operation::State> endStates;
+        connect(operations, &ikui::OperationManager::operationFinished, this,
+                [&endStates](ikui::Operation *operation) { endStates << operation->state(); });
         QVERIFY(operations->start(folderJob));
         QVERIFY(operations->start(bulkDelete));
         QVERIFY(operations->start(download));
         QCOMPARE(operations->runningCount(), 3);
         QCOMPARE(window.activityPanel()->model()->rowCount(), 3);
+        // The folder job is being followed (its id known, polls due) when the session goes.
+        QTRY_VERIFY_WITH_TIMEOUT(!folderJob->jobId().isEmpty(), WaitMs);
+        const QString jobId = folderJob->jobId();
 
-        QList<ikui::Operation::State> endStates;
-        connect(operations, &ikui::OperationManager::operationFinished, this,
-                [&endStates](ikui::Operation *operation) { endStates << operation->state(); });
         // The switch: the window lets go of the session, the session goes.
         window.setSession(nullptr);
         session.reset();
-        QCOMPARE(endStates.size(), 3); // all ended inside the session's destructor
+        QCOMPARE(endStates.size(), 3); // all ended, at the latest inside the session's destructor
+        QVERIFY(endStates.contains(ikui::Operation::State::Cancelled)); // the folder job at least
         for (const QPointer<ikui::Operation> &operation : started)
             QVERIFY(operation.isNull()); // and are gone with it: nothing can poll or write later
+        // Nothing of the old session reaches the server any more: while the server finishes the
+        // folder job (which the old watcher would have polled), only our own checks arrive.
+        const quint64 requestsAfterSwitch = server->requestCount();
+        quint64 ourChecks = 0;
+        for (bool completed = false; !completed;) {
+            const auto status = guitest::awaitResult<ik::BulkJobStatusJob, ik::BulkJobStatus>(
+                m_demo.imageKit().getBulkJobStatus(jobId), WaitMs);
+            ++ourChecks;
+            QVERIFY(status);
+            completed = status->isCompleted();
+            QVERIFY(ourChecks < 20000);
+        }
+        QCOMPARE(server->requestCount() - requestsAfterSwitch, ourChecks);
         // No half-written download is left behind.
         for (const QString &name : QDir(target.path()).entryList(QDir::Files | QDir::Hidden)) {
             QVERIFY2(name.endsWith(QLatin1String(".bin")), qPrintable(name));

@@ -493,6 +493,11 @@ void DetailsPane::startOperation(Operation *operation)
     }
 }
 
+QPixmap DetailsPane::previewPixmap() const
+{
+    return m_preview->pixmap();
+}
+
 QUrl DetailsPane::previewUrlFor(const ik::FileItem &file) const
 {
     // A rendition of the preview's size at this screen's pixel ratio, made from the original (the
@@ -545,6 +550,7 @@ void DetailsPane::loadPreview(const ik::FileItem &file)
             pixmap = pixmap.scaled(target, Qt::KeepAspectRatio, Qt::SmoothTransformation);
         pixmap.setDevicePixelRatio(ratio);
         m_preview->setPixmap(pixmap);
+        ++m_previewCount;
     });
 }
 

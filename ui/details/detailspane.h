@@ -6,6 +6,7 @@
 #include <QPointer>
 
 #include "operations/operationmanager.h"
+#include <QPixmap>
 #include <QUrl>
 #include <QWidget>
 
@@ -48,6 +49,10 @@ public:
     bool metadataLoaded() const { return m_metadataLoaded; }
     // Version ids shown in the history, newest first (current version included).
     QStringList versionIds() const;
+    // The preview as shown (null until loaded): tests compare it across versions.
+    QPixmap previewPixmap() const;
+    // Preview images received so far.
+    int previewCount() const { return m_previewCount; }
     // A label's text by field name ("name", "path", "url", "size", "dimensions", "tags", ...).
     QString fieldText(const QString &field) const;
 
@@ -99,6 +104,7 @@ private:
     QPushButton *m_deleteVersion = nullptr;
     QWidget *m_fileWidgets = nullptr;
     QPointer<QNetworkReply> m_previewReply;
+    int m_previewCount = 0;
 };
 
 } // namespace ikui

@@ -469,6 +469,9 @@ void FileListModel::onStoreChanged(const QStringList &ids)
                 continue;
             }
             Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+            // A new version (restore, upload) is a new thumbnail: fetch it if the row is on screen.
+            if (m_thumbnails && row >= m_visibleFirst && row <= m_visibleLast)
+                m_thumbnails->request(thumbnailSources(m_visibleFirst, m_visibleLast));
             continue;
         }
         if (belongsHere(*e))
