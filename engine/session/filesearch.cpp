@@ -31,10 +31,8 @@ void FileSearch::search(const QString &searchQuery, int limit)
         if (job != m_job)
             return;
         m_job = nullptr;
-        if (m_store) {
-            for (const ik::FileItem &file : list.files)
-                m_store->putFile(file);
-        }
+        if (m_store)
+            m_store->putFiles(list.files);
         Q_EMIT resultsReady(list.files);
     });
     connect(job, &ik::ApiJob::failed, this, [this, job](const ik::ApiError &error) {

@@ -106,6 +106,20 @@ void FileStore::putFile(const ik::FileItem &file)
     Q_EMIT filesChanged({file.fileId});
 }
 
+void FileStore::putFiles(const QList<ik::FileItem> &files)
+{
+    QStringList ids;
+    for (const ik::FileItem &file : files) {
+        if (file.fileId.isEmpty())
+            continue;
+        upsert(FileEntry::fromFile(file, m_strings));
+        m_details.insert(file.fileId, file);
+        ids << file.fileId;
+    }
+    if (!ids.isEmpty())
+        Q_EMIT filesChanged(ids);
+}
+
 void FileStore::putFolder(const ik::FolderItem &folder)
 {
     if (folder.folderId.isEmpty())

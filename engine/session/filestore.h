@@ -46,6 +46,8 @@ public:
     // --- answers and edits (each emits filesChanged, or filesRemoved)
     // A file as the server answered it (details, upload, update, restore). Replaces its record.
     void putFile(const ik::FileItem &file);
+    // Many at once (an upload batch, search results): one filesChanged for all of them.
+    void putFiles(const QList<ik::FileItem> &files);
     void putFolder(const ik::FolderItem &folder);
     // A renamed file or folder: name, path and delivery URL follow.
     void rename(const QString &id, const QString &newName);

@@ -453,29 +453,41 @@ bool FileListModel::insertFolder(const ik::FolderItem &folder)
 void FileListModel::onStoreChanged(const QStringList &ids)
 {
     settlePendingPage();
-    for (const QString &id : ids) {
+    // Rows of the changed ids in one pass (an upload batch can name thousands).
+    const QSet<QString> changed(ids.cbegin(), ids.cend());
+    QList<int> listedRows;
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (changed.contains(m_rows.at(row)))
+            listedRows << row;
+    }
+    // Listed ones first, last row first, so dropping one leaves the others' rows valid.
+    QSet<QString> listed;
+    bool visibleChanged = false;
+    for (auto it = listedRows.crbegin(); it != listedRows.crend(); ++it) {
+        const int row = *it;
+        const QString id = m_rows.at(row);
+        listed.insert(id);
         const FileEntry *e = m_store->entry(id);
-        const int row = rowOfId(id);
-        if (!e) {
-            if (row >= 0)
-                dropRow(row);
+        // Gone, or moved out of the listed folder (search results stay: the server decided they match).
+        if (!e || (m_searchQuery.isEmpty() && e->folder != m_folder)) {
+            dropRow(row);
             continue;
         }
-        if (row >= 0) {
-            // Moved out of the listed folder: gone from here. (Search results stay: the server
-            // decided they match.)
-            if (m_searchQuery.isEmpty() && e->folder != m_folder) {
-                dropRow(row);
-                continue;
-            }
-            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
-            // A new version (restore, upload) is a new thumbnail: fetch it if the row is on screen.
-            if (m_thumbnails && row >= m_visibleFirst && row <= m_visibleLast)
-                m_thumbnails->request(thumbnailSources(m_visibleFirst, m_visibleLast));
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        visibleChanged = visibleChanged || (row >= m_visibleFirst && row <= m_visibleLast);
+    }
+    // A new version (restore, upload) is a new thumbnail: fetch it if the row is on screen.
+    if (visibleChanged && m_thumbnails)
+        m_thumbnails->request(thumbnailSources(m_visibleFirst, m_visibleLast));
+    // Then the ones this listing does not show yet but should (an upload, a copy into it).
+    for (const QString &id : ids) {
+        if (listed.contains(id))
             continue;
-        }
-        if (belongsHere(*e))
+        const FileEntry *e = m_store->entry(id);
+        if (e && belongsInListing(*e)) {
+            listed.insert(id);
             insertListed(*e);
+        }
     }
 }
 
@@ -500,7 +512,7 @@ void FileListModel::dropRow(int row)
     m_nextSkip = qMax<qint64>(0, m_nextSkip - 1);
 }
 
-bool FileListModel::belongsHere(const FileEntry &entry) const
+bool FileListModel::belongsInListing(const FileEntry &entry) const
 {
     // A search listing's membership is the server's to decide.
     if (!m_searchQuery.isEmpty() || entry.folder != m_folder || entry.id.isEmpty())
@@ -511,7 +523,7 @@ bool FileListModel::belongsHere(const FileEntry &entry) const
         if (m_fileType == QLatin1String("non-image") && entry.isImage())
             return false;
     }
-    return rowOfId(entry.id) < 0;
+    return true;
 }
 
 bool FileListModel::lessBySort(const FileEntry &a, const FileEntry &b) const

@@ -190,7 +190,8 @@ private:
     void onStoreRemoved(const QStringList &ids);
     void dropRow(int row);
     const FileEntry &at(int row) const;
-    bool belongsHere(const FileEntry &entry) const;
+    // Would be listed here: the listed folder (not a search) and the type filter.
+    bool belongsInListing(const FileEntry &entry) const;
 
     ik::ImageKit m_imagekit;        // a copy: it only holds the ApiClient pointer
     QPointer<ThumbnailProvider> m_thumbnails;

@@ -1,6 +1,8 @@
 #include "uploads/uploadbrowserupdater.h"
 
 #include "browser/browsercontext.h"
+#include "session/filestore.h"
+#include "session/session.h"
 #include "models/filelistmodel.h"
 #include "models/foldertreemodel.h"
 
@@ -73,21 +75,23 @@ void UploadBrowserUpdater::flush()
     const QString listed = files->folder();
     const bool listingFolder = files->searchQuery().isEmpty();
     const QString listedPrefix = listed == QLatin1String("/") ? listed : listed + QLatin1Char('/');
-    int inserted = 0;
     bool relist = false;
     QSet<QString> uploadFolders;
-    for (const ik::UploadResult &result : results) {
-        const ik::FileItem file = fileItemOf(result);
+    QList<ik::FileItem> uploaded;
+    for (const ik::UploadResult &result : results)
+        uploaded << fileItemOf(result);
+    // Into the session's store: every listing shows the new files (and new versions) where they
+    // belong, the listed folder's view among them.
+    const int rowsBefore = files->rowCount();
+    if (Session *session = m_browser->session())
+        session->files()->putFiles(uploaded);
+    const int inserted = files->rowCount() - rowsBefore;
+    for (const ik::FileItem &file : std::as_const(uploaded)) {
         const QString folder = parentOf(file.filePath);
         uploadFolders.insert(folder);
         if (!listingFolder)
             continue; // a search's results are the server's to decide
-        if (folder == listed) {
-            if (files->insertFile(file))
-                ++inserted;
-            else if (files->rowOfId(file.fileId) >= 0)
-                files->updateFile(file); // a new version of a listed file
-        } else if (folder.startsWith(listedPrefix)) {
+        if (folder.startsWith(listedPrefix) && folder != listed) {
             // A folder upload: its top folder belongs in the listing (relisted once per name, so a
             // huge folder whose subfolder sorts beyond the loaded pages is not relisted every second).
             const QString childName = folder.mid(listedPrefix.size()).section(QLatin1Char('/'), 0, 0);
