@@ -60,9 +60,12 @@ bool ViewDropFilter::acceptWithAction(QDropEvent *event) const
 
 bool ViewDropFilter::eventFilter(QObject *watched, QEvent *event)
 {
+    // The type first: while the view is being destroyed it is only a QWidget any more, and
+    // reading m_view as a QAbstractItemView then is undefined (UBSan: invalid downcast).
     const QEvent::Type type = event->type();
-    if (!m_view || watched != m_view->viewport()
-        || (type != QEvent::DragEnter && type != QEvent::DragMove && type != QEvent::Drop))
+    if (type != QEvent::DragEnter && type != QEvent::DragMove && type != QEvent::Drop)
+        return false;
+    if (!m_view || watched != m_view->viewport())
         return false;
     // QDragEnterEvent and QDragMoveEvent are QDropEvents too.
     auto *drag = static_cast<QDropEvent *>(event);
