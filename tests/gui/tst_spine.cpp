@@ -263,39 +263,86 @@ private Q_SLOTS:
         QVERIFY(colourDistance(meanColour(restarted.thumbnail(source)), meanColour(gridAfter)) < 3);
     }
 
-    // Closing a session (account switch, window close) while a folder job, a bulk delete and a
-    // download run: every operation ends before the session's client goes, none outlives it.
-    void closingTheSessionStopsItsOperations()
+    // Switching account while a folder job, a bulk delete of 300 files and a download run: every
+    // operation ends before the session's client goes, none outlives it, nothing reaches the server.
+    void switchingAccountStopsTheOldSessionsOperations()
+    {
+        auto window = std::make_unique<ikui::MainWindow>();
+        std::unique_ptr<ikui::Session> session = secondSession();
+        QVERIFY(session);
+        Running running = startThreeOperations(*window, *session);
+        QVERIFY2(running.ok, qPrintable(running.why));
+        // The switch (AppController::showSession): the window lets go, the old session goes.
+        window->setSession(nullptr);
+        session.reset();
+        checkStopped(running);
+        QVERIFY(!window->session());
+        QCOMPARE(window->activityPanel()->model()->rowCount(), 0);
+    }
+
+    // Closing the window (the app quits: the window goes first, then the session) with the same
+    // three running: no crash when their ends find the window's controllers gone.
+    void closingTheWindowStopsTheSessionsOperations()
+    {
+        auto window = std::make_unique<ikui::MainWindow>();
+        std::unique_ptr<ikui::Session> session = secondSession();
+        QVERIFY(session);
+        Running running = startThreeOperations(*window, *session);
+        QVERIFY2(running.ok, qPrintable(running.why));
+        window->close();
+        window.reset();
+        session.reset();
+        checkStopped(running);
+    }
+
+
+private:
+    struct Running
+    {
+        bool ok = false;
+        QString why;
+        QList<QPointer<ikui::Operation>> operations;
+        std::shared_ptr<QList<ikui::Operation::State>> endStates = std::make_shared<QList<ikui::Operation::State>>();
+        QString jobId;
+        std::shared_ptr<QTemporaryDir> downloads = std::make_shared<QTemporaryDir>();
+    };
+
+    std::unique_ptr<ikui::Session> secondSession()
     {
         QString error;
         ikemu::EmulatorServer *server = m_demo.server();
         std::unique_ptr<ikui::Session> session(ikui::Session::create(
             guitest::profileFor(QStringLiteral("second"), *server), server->config().privateKey, &error));
-        QVERIFY2(session, qPrintable(error));
-        ikui::MainWindow window;
+        if (!session)
+            qWarning("%s", qPrintable(error));
+        return session;
+    }
+
+    // A second account's window with a folder copy job (followed until its id is known), a bulk
+    // delete of 300 ids (that do not exist: the demo library stays as it is, the requests are real,
+    // 10 per request) and a download of the folder's files, all running.
+    Running startThreeOperations(ikui::MainWindow &window, ikui::Session &session)
+    {
+        Running running;
         window.resize(1100, 720);
-        window.setSession(session.get());
+        window.setSession(&session);
         window.show();
-        QVERIFY(guitest::waitForListing(window, WaitMs));
-        const QString folder = folderWithFiles(window);
-        QVERIFY(!folder.isEmpty());
+        if (!guitest::waitForListing(window, WaitMs) || folderWithFiles(window).isEmpty()) {
+            running.why = QStringLiteral("no listing with files");
+            return running;
+        }
+        const QString folder = window.currentFolder();
         ikui::FileListModel *model = window.fileModel();
-        QStringList ids;
         QList<ikui::FileDownload::File> downloads;
-        QTemporaryDir target;
         for (int row = 0; row < model->rowCount(); ++row) {
             const QModelIndex cell = model->index(row, 0);
-            if (cell.data(ikui::FileListModel::IsFolderRole).toBool())
-                continue;
-            ids << cell.data(ikui::FileListModel::FileIdRole).toString();
-            downloads.append({cell.data(ikui::FileListModel::NameRole).toString(),
-                              QUrl(cell.data(ikui::FileListModel::UrlRole).toString()),
-                              target.filePath(QStringLiteral("%1.bin").arg(row)), -1, {}});
+            if (!cell.data(ikui::FileListModel::IsFolderRole).toBool())
+                downloads.append({cell.data(ikui::FileListModel::NameRole).toString(),
+                                  QUrl(cell.data(ikui::FileListModel::UrlRole).toString()),
+                                  running.downloads->filePath(QStringLiteral("%1.bin").arg(row)), -1, {}});
         }
-        QVERIFY(!ids.isEmpty());
-
-        ikui::OperationManager *operations = session->operations();
-        ik::ImageKit imagekit = session->imageKit();
+        ikui::OperationManager *operations = session.operations();
+        ik::ImageKit imagekit = session.imageKit();
         auto *folderJob = new ikui::FolderJobWatcher(imagekit, QStringLiteral("Copy folder"));
         folderJob->setSubjects({folder}, ikui::Operation::Effect::Reads);
         folderJob->setStartJob([imagekit, folder]() mutable {
@@ -304,57 +351,59 @@ private Q_SLOTS:
             options.destinationPath = QStringLiteral("/spine-copy");
             return imagekit.copyFolder(options);
         });
-        // The delete names files that do not exist: the demo library stays as it is, the requests
-        // are real.
         QStringList missing;
         for (int i = 0; i < 300; ++i)
             missing << QStringLiteral("spine-missing-%1").arg(i);
         auto *bulkDelete = new ikui::BulkFileDelete(imagekit, QStringLiteral("Delete 300 files"), missing);
         bulkDelete->setChunkSize(10);
-        auto *download = new ikui::FileDownload(QStringLiteral("Download"), session->client()->networkAccessManager(), downloads);
-        QList<QPointer<ikui::Operation>> started{folderJob, bulkDelete, download};
-        QList<ikui::Operation::State> endStates;
+        auto *download = new ikui::FileDownload(QStringLiteral("Download"), session.client()->networkAccessManager(), downloads);
+        running.operations = {folderJob, bulkDelete, download};
+        auto states = running.endStates;
         connect(operations, &ikui::OperationManager::operationFinished, this,
-                [&endStates](ikui::Operation *operation) { endStates << operation->state(); });
-        QVERIFY(operations->start(folderJob));
-        QVERIFY(operations->start(bulkDelete));
-        QVERIFY(operations->start(download));
-        QCOMPARE(operations->runningCount(), 3);
-        QCOMPARE(window.activityPanel()->model()->rowCount(), 3);
+                [states](ikui::Operation *operation) { states->append(operation->state()); });
+        if (!operations->start(folderJob) || !operations->start(bulkDelete) || !operations->start(download)) {
+            running.why = QStringLiteral("an operation was refused");
+            return running;
+        }
+        if (operations->runningCount() != 3 || window.activityPanel()->model()->rowCount() != 3) {
+            running.why = QStringLiteral("not all three are running and listed");
+            return running;
+        }
         // The folder job is being followed (its id known, polls due) when the session goes.
-        QTRY_VERIFY_WITH_TIMEOUT(!folderJob->jobId().isEmpty(), WaitMs);
-        const QString jobId = folderJob->jobId();
+        if (!QTest::qWaitFor([folderJob] { return !folderJob->jobId().isEmpty(); }, WaitMs)) {
+            running.why = QStringLiteral("the folder job never started");
+            return running;
+        }
+        running.jobId = folderJob->jobId();
+        running.ok = true;
+        return running;
+    }
 
-        // The switch: the window lets go of the session, the session goes.
-        window.setSession(nullptr);
-        session.reset();
-        QCOMPARE(endStates.size(), 3); // all ended, at the latest inside the session's destructor
-        QVERIFY(endStates.contains(ikui::Operation::State::Cancelled)); // the folder job at least
-        for (const QPointer<ikui::Operation> &operation : started)
+    void checkStopped(const Running &running)
+    {
+        QCOMPARE(running.endStates->size(), 3); // all ended, at the latest inside the session's destructor
+        QVERIFY(running.endStates->contains(ikui::Operation::State::Cancelled)); // the folder job at least
+        for (const QPointer<ikui::Operation> &operation : running.operations)
             QVERIFY(operation.isNull()); // and are gone with it: nothing can poll or write later
         // Nothing of the old session reaches the server any more: while the server finishes the
         // folder job (which the old watcher would have polled), only our own checks arrive.
-        const quint64 requestsAfterSwitch = server->requestCount();
+        ikemu::EmulatorServer *server = m_demo.server();
+        const quint64 requestsAfter = server->requestCount();
         quint64 ourChecks = 0;
         for (bool completed = false; !completed;) {
             const auto status = guitest::awaitResult<ik::BulkJobStatusJob, ik::BulkJobStatus>(
-                m_demo.imageKit().getBulkJobStatus(jobId), WaitMs);
+                m_demo.imageKit().getBulkJobStatus(running.jobId), WaitMs);
             ++ourChecks;
             QVERIFY(status);
             completed = status->isCompleted();
             QVERIFY(ourChecks < 20000);
         }
-        QCOMPARE(server->requestCount() - requestsAfterSwitch, ourChecks);
-        // No half-written download is left behind.
-        for (const QString &name : QDir(target.path()).entryList(QDir::Files | QDir::Hidden)) {
+        QCOMPARE(server->requestCount() - requestsAfter, ourChecks);
+        // No half-written download is left behind (QSaveFile temporaries have other names).
+        for (const QString &name : QDir(running.downloads->path()).entryList(QDir::Files | QDir::Hidden))
             QVERIFY2(name.endsWith(QLatin1String(".bin")), qPrintable(name));
-        }
-        // The window shows its start page and has no operations to show.
-        QVERIFY(!window.session());
-        QCOMPARE(window.activityPanel()->model()->rowCount(), 0);
     }
 
-private:
     guitest::DemoFixture m_demo{WaitMs};
 };
 

@@ -249,14 +249,15 @@ void FileActions::deleteSelected()
             nameOfId.insert(item.id, item.name);
         }
     }
-    if (!confirm(tr("Delete"), ConfirmationText::deleteItems(fileNames, folderPaths)))
-        return;
+    // Refused before asking: no point confirming what cannot start.
     if (const QString busy = session->operations()->conflictFor(tr("Delete"), subjects, Operation::Effect::Changes);
         !busy.isEmpty()) {
         Q_EMIT errorOccurred(tr("Delete"), ik::ApiError(ik::ErrorKind::InvalidArgument, busy));
         Q_EMIT actionFinished(tr("Delete"), false);
         return;
     }
+    if (!confirm(tr("Delete"), ConfirmationText::deleteItems(fileNames, folderPaths)))
+        return;
     if (fileIds.isEmpty()) {
         deleteFolders(folderPaths);
         return;
