@@ -308,26 +308,26 @@ void FileActions::deleteFolders(const QStringList &folderPaths)
 
 void FileActions::moveSelected()
 {
-    const QStringList ids = m_browser->selectedIds();
-    if (ids.isEmpty())
-        return;
-    bool ok = false;
-    const QString folder = QInputDialog::getText(m_browser->dialogParent(), tr("Move to"), tr("Destination folder:"),
-                                                 QLineEdit::Normal, m_browser->currentFolder(), &ok);
-    if (ok && !folder.trimmed().isEmpty())
-        moveIdsTo(ids, folder.trimmed());
+    askAndTransfer(Transfer::Move);
 }
 
 void FileActions::copySelected()
+{
+    askAndTransfer(Transfer::Copy);
+}
+
+void FileActions::askAndTransfer(Transfer transfer)
 {
     const QStringList ids = m_browser->selectedIds();
     if (ids.isEmpty())
         return;
     bool ok = false;
-    const QString folder = QInputDialog::getText(m_browser->dialogParent(), tr("Copy to"), tr("Destination folder:"),
-                                                 QLineEdit::Normal, m_browser->currentFolder(), &ok);
+    const QString folder = QInputDialog::getText(m_browser->dialogParent(),
+                                                 transfer == Transfer::Move ? tr("Move to") : tr("Copy to"),
+                                                 tr("Destination folder:"), QLineEdit::Normal,
+                                                 m_browser->currentFolder(), &ok);
     if (ok && !folder.trimmed().isEmpty())
-        copyIdsTo(ids, folder.trimmed());
+        transferIdsTo(transfer, ids, folder.trimmed());
 }
 
 void FileActions::moveIdsTo(const QStringList &ids, const QString &destinationFolder)

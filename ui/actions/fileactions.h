@@ -70,6 +70,7 @@ Q_SIGNALS:
 
 private:
     enum class Transfer { Move, Copy };
+    void askAndTransfer(Transfer transfer);
     void transferIdsTo(Transfer transfer, const QStringList &ids, const QString &destinationFolder);
     void runFolderJobs(Transfer transfer, const QStringList &folders, const QString &destinationFolder, int index);
     void deleteFolders(const QStringList &folderPaths);
