@@ -1,5 +1,6 @@
 #include "session/filestore.h"
 
+#include <QSet>
 #include <QUrl>
 
 namespace ikui {
@@ -57,6 +58,7 @@ void FileStore::addListed(const QVector<FileEntry> &rows)
             it->entry = row;
             intern(it->entry);
             m_details.remove(row.id); // older than the listing now
+            m_detailsOrder.removeOne(row.id);
             changed << row.id;
         }
     }
@@ -102,7 +104,8 @@ void FileStore::putFile(const ik::FileItem &file)
     if (file.fileId.isEmpty())
         return;
     upsert(FileEntry::fromFile(file, m_strings));
-    m_details.insert(file.fileId, file);
+    keepDetails(file);
+    trimDetails({file.fileId});
     Q_EMIT filesChanged({file.fileId});
 }
 
@@ -113,11 +116,48 @@ void FileStore::putFiles(const QList<ik::FileItem> &files)
         if (file.fileId.isEmpty())
             continue;
         upsert(FileEntry::fromFile(file, m_strings));
-        m_details.insert(file.fileId, file);
+        keepDetails(file);
         ids << file.fileId;
     }
+    trimDetails(ids);
     if (!ids.isEmpty())
         Q_EMIT filesChanged(ids);
+}
+
+void FileStore::keepDetails(const ik::FileItem &file)
+{
+    if (!m_details.contains(file.fileId))
+        m_detailsOrder.append(file.fileId);
+    m_details.insert(file.fileId, file);
+}
+
+bool FileStore::isListed(const QString &id) const
+{
+    const auto it = m_records.constFind(id);
+    return it != m_records.cend() && it->refs > 0;
+}
+
+void FileStore::trimDetails(const QStringList &keep)
+{
+    if (m_details.size() <= MaxUnlistedDetails)
+        return;
+    const QSet<QString> kept(keep.cbegin(), keep.cend());
+    // Drop the oldest details of files nobody lists (their records go with them); listed ones and
+    // those just put stay.
+    qsizetype unlisted = 0;
+    for (const QString &id : std::as_const(m_detailsOrder))
+        unlisted += isListed(id) ? 0 : 1;
+    for (qsizetype i = 0; i < m_detailsOrder.size() && unlisted > MaxUnlistedDetails;) {
+        const QString id = m_detailsOrder.at(i);
+        if (kept.contains(id) || isListed(id)) {
+            ++i;
+            continue;
+        }
+        m_detailsOrder.removeAt(i);
+        m_details.remove(id);
+        m_records.remove(id);
+        --unlisted;
+    }
 }
 
 void FileStore::putFolder(const ik::FolderItem &folder)
@@ -161,6 +201,7 @@ void FileStore::moveTo(const QStringList &ids, const QString &folder)
             continue;
         it->entry.folder = m_strings.intern(folder);
         m_details.remove(id); // its URL and path changed: load again when shown
+        m_detailsOrder.removeOne(id);
         changed << id;
     }
     if (!changed.isEmpty())
@@ -172,6 +213,7 @@ void FileStore::remove(const QStringList &ids)
     QStringList removed;
     for (const QString &id : ids) {
         m_details.remove(id);
+        m_detailsOrder.removeOne(id);
         if (m_records.remove(id))
             removed << id;
     }

@@ -26,6 +26,9 @@ class FileStore : public QObject
     Q_OBJECT
 
 public:
+    // Full details kept for at most this many files that no listing shows (the oldest go first).
+    static constexpr int MaxUnlistedDetails = 500;
+
     explicit FileStore(QObject *parent = nullptr);
 
     // The record of `id`, or nullptr. Valid until the store changes.
@@ -33,6 +36,8 @@ public:
     // The full file when its details were loaded (details pane, an edit's answer), else nullptr.
     const ik::FileItem *details(const QString &id) const;
     bool contains(const QString &id) const { return m_records.contains(id); }
+    // Some listing shows it (holds a reference).
+    bool isListed(const QString &id) const;
     qsizetype size() const { return m_records.size(); }
     StringPool &strings() { return m_strings; }
 
@@ -70,9 +75,12 @@ private:
     };
     void intern(FileEntry &entry);
     void upsert(FileEntry entry);
+    void keepDetails(const ik::FileItem &file);
+    void trimDetails(const QStringList &keep);
 
     QHash<QString, Record> m_records;
     QHash<QString, ik::FileItem> m_details;
+    QStringList m_detailsOrder; // ids in the order their details arrived, oldest first
     StringPool m_strings;
 };
 

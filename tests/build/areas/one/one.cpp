@@ -1,0 +1,2 @@
+#include "one/one.h"
+int one() { return 1; }

@@ -1,0 +1,3 @@
+#include "two/two.h"
+#include "one/one.h"
+int two() { return one() + 1; }
