@@ -11,6 +11,7 @@
 #include "activity/operationlistmodel.h"
 #include "details/detailspane.h"
 #include "models/filelistmodel.h"
+#include "models/foldertreemodel.h"
 #include "operations/bulkfiledelete.h"
 #include "operations/filedownload.h"
 #include "operations/folderjobwatcher.h"
@@ -261,6 +262,46 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(restarted.hasThumbnail(id), WaitMs);
         QCOMPARE(restarted.diskHitCount(), 1);
         QVERIFY(colourDistance(meanColour(restarted.thumbnail(source)), meanColour(gridAfter)) < 3);
+    }
+
+    // A folder job refreshes the folder tree; the browser stays where the user was (a refresh that
+    // removes the open folder's row from the tree used to open the library root).
+    void aFolderJobLeavesTheBrowserWhereItWas()
+    {
+        ikui::MainWindow window;
+        window.resize(1100, 720);
+        QVERIFY2(m_demo.showWindow(window), qPrintable(m_demo.errorText()));
+        // A folder with a subfolder.
+        QString parent;
+        QString childId;
+        const QStringList tops = {QStringLiteral("/gradients"), QStringLiteral("/photos"), QStringLiteral("/icons"),
+                                  QStringLiteral("/patterns"), QStringLiteral("/shapes"), QStringLiteral("/posters")};
+        for (const QString &top : tops) {
+            window.openFolder(top);
+            QVERIFY(guitest::waitForListing(window, WaitMs));
+            for (int row = 0; row < window.fileModel()->rowCount() && childId.isEmpty(); ++row) {
+                const QModelIndex cell = window.fileModel()->index(row, 0);
+                if (cell.data(ikui::FileListModel::IsFolderRole).toBool())
+                    childId = cell.data(ikui::FileListModel::FileIdRole).toString();
+            }
+            if (!childId.isEmpty()) {
+                parent = top;
+                break;
+            }
+        }
+        QVERIFY2(!childId.isEmpty(), "a demo folder has a subfolder");
+        QTRY_VERIFY_WITH_TIMEOUT(window.folderView()->currentIndex().data(Qt::DisplayRole).toString()
+                                     == parent.mid(1), WaitMs);
+        QSignalSpy finished(&window, &ikui::MainWindow::operationFinished);
+        window.fileActions()->copyIdsTo({childId}, QStringLiteral("/backups"));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, WaitMs);
+        QVERIFY2(finished.first().at(1).toBool(), qPrintable(window.lastErrorText()));
+        // The tree has listed the root's folders again (its refresh is done) ...
+        QTRY_VERIFY_WITH_TIMEOUT(!window.folderModel()->isLoading(window.folderModel()->index(0, 0)), WaitMs);
+        QVERIFY(guitest::waitForListing(window, WaitMs));
+        // ... and the browser is still in the folder, selected in the tree.
+        QCOMPARE(window.currentFolder(), parent);
+        QTRY_COMPARE_WITH_TIMEOUT(window.folderView()->currentIndex().data(Qt::DisplayRole).toString(), parent.mid(1), WaitMs);
     }
 
     // Switching account while a folder job, a bulk delete of 300 files and a download run: every

@@ -14,6 +14,11 @@
 
 namespace ikui {
 
+QSize ActivityPanel::sizeHint() const
+{
+    return {640, 190};
+}
+
 ActivityPanel::ActivityPanel(QWidget *parent)
     : QDockWidget(parent)
     , m_model(new OperationListModel(this))

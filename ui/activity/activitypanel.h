@@ -25,6 +25,9 @@ class ActivityPanel : public QDockWidget
 
 public:
     explicit ActivityPanel(QWidget *parent = nullptr);
+
+    // A few rows tall by default: the browser keeps most of the window.
+    QSize sizeHint() const override;
     ~ActivityPanel() override;
 
     // The open session's manager; nullptr (or its deletion when the account is switched) empties

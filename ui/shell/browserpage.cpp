@@ -16,6 +16,7 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTreeView>
@@ -125,7 +126,29 @@ QByteArray BrowserPage::listHeaderState() const
 
 void BrowserPage::setModels(FileListModel *model, FolderTreeModel *folders)
 {
+    if (m_folders)
+        m_folders->disconnect(this);
     m_folders = folders;
+    if (folders) {
+        // Before the tree's selection model hears of a removal (connected in setModel below): a
+        // refresh that removes the current folder's row moves the current index (to the root),
+        // and only the user's choice may navigate.
+        connect(folders, &QAbstractItemModel::rowsAboutToBeRemoved, this, [this] { m_treeRowsRemoving = true; });
+        connect(folders, &QAbstractItemModel::rowsRemoved, this, [this] { m_treeRowsRemoving = false; });
+    }
+    m_tree->setModel(folders);
+    if (folders) {
+        m_tree->expand(folders->index(0, 0));
+        connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
+            if (current.isValid() && !m_treeRowsRemoving)
+                openFolder(FolderTreeModel::pathOf(current));
+        });
+        // Children listed again (after a refresh): the open folder is selected in the tree again.
+        connect(folders, &QAbstractItemModel::rowsInserted, this, [this] {
+            if (m_model)
+                selectInTree(m_model->folder());
+        });
+    }
     if (!model) {
         delete m_rowsWatcher;
         if (m_list->model())
@@ -187,6 +210,13 @@ void BrowserPage::openFolder(const QString &folderPath)
     // The first page now: the views ask for more as they scroll.
     if (m_model->canFetchMore({}))
         m_model->fetchMore({});
+    selectInTree(folderPath);
+    m_details->showFolder(folderPath);
+    Q_EMIT folderOpened(folderPath);
+}
+
+void BrowserPage::selectInTree(const QString &folderPath)
+{
     const QModelIndex treeIndex = m_folders ? m_folders->indexForPath(folderPath) : QModelIndex();
     if (treeIndex.isValid() && m_tree->currentIndex() != treeIndex) {
         m_tree->selectionModel()->blockSignals(true);
@@ -194,7 +224,6 @@ void BrowserPage::openFolder(const QString &folderPath)
         m_tree->selectionModel()->blockSignals(false);
         m_tree->expand(treeIndex);
     }
-    m_details->showFolder(folderPath);
 }
 
 void BrowserPage::goUp()

@@ -64,9 +64,12 @@ public:
 Q_SIGNALS:
     // The active view took the model (its selection model is new).
     void activeViewChanged(QAbstractItemView *view);
+    // A folder is listed now (navigation from the tree, breadcrumbs, Up, or openFolder()).
+    void folderOpened(const QString &folderPath);
 
 private:
     void attachActiveView();
+    void selectInTree(const QString &folderPath);
 
     QSplitter *m_splitter = nullptr;
     QTreeView *m_tree = nullptr;
@@ -84,6 +87,7 @@ private:
     QPointer<VisibleRowsWatcher> m_rowsWatcher;
     ViewMode m_viewMode = ViewMode::Grid;
     QByteArray m_listHeaderState;
+    bool m_treeRowsRemoving = false;
 };
 
 } // namespace ikui

@@ -131,6 +131,7 @@ void MainWindow::createBrowser()
         onSelectionChanged();
     });
     connect(m_breadcrumbs, &BreadcrumbBar::folderActivated, this, &MainWindow::openFolder);
+    connect(m_page, &BrowserPage::folderOpened, this, &MainWindow::updateActions);
     connect(m_searchBox, &SearchBox::searchRequested, this, &MainWindow::search);
     connect(m_queryEditor, &SearchQueryEditor::searchRequested, this, &MainWindow::search);
     connect(m_sort, &QComboBox::currentIndexChanged, this, [this] {
@@ -302,7 +303,6 @@ void MainWindow::setSession(Session *session)
     m_activity->setManager(nullptr);
     m_details->setSession(nullptr);
     m_page->setModels(nullptr, nullptr);
-    m_tree->setModel(nullptr);
     delete m_fileModel;
     delete m_folderModel;
     delete m_thumbnails;
@@ -342,18 +342,12 @@ void MainWindow::bindModels()
 
     m_folderModel = new FolderTreeModel(imagekit, this);
     m_folderModel->setRootName(m_session->displayName());
-    m_tree->setModel(m_folderModel);
-    m_tree->expand(m_folderModel->index(0, 0));
     connect(m_folderModel, &FolderTreeModel::idsDropped, m_actions,
             [this](const QStringList &ids, const QString &folder, Qt::DropAction) { m_actions->moveIdsTo(ids, folder); });
     connect(m_folderModel, &FolderTreeModel::errorOccurred, this,
             [this](const QString &folder, const ik::ApiError &error) {
                 showError(tr("Listing the folders of %1").arg(folder), error);
             });
-    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
-        if (current.isValid())
-            openFolder(FolderTreeModel::pathOf(current));
-    });
 
     m_fileModel = new FileListModel(imagekit, this);
     m_fileModel->setStore(m_session->files());
@@ -382,13 +376,11 @@ QString MainWindow::currentFolder() const
 void MainWindow::openFolder(const QString &folderPath)
 {
     m_page->openFolder(folderPath);
-    updateActions();
 }
 
 void MainWindow::goUp()
 {
     m_page->goUp();
-    updateActions();
 }
 
 void MainWindow::refresh()
