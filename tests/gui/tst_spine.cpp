@@ -27,6 +27,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QDir>
+#include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QPointer>
@@ -292,6 +293,11 @@ private Q_SLOTS:
         QVERIFY2(!childId.isEmpty(), "a demo folder has a subfolder");
         QTRY_VERIFY_WITH_TIMEOUT(window.folderView()->currentIndex().data(Qt::DisplayRole).toString()
                                      == parent.mid(1), WaitMs);
+        // Everything selected: the pane says so.
+        window.activeFileView()->selectAll();
+        auto *title = window.detailsPane()->findChild<QLabel *>(QStringLiteral("detailsTitle"));
+        QVERIFY(title);
+        QTRY_VERIFY_WITH_TIMEOUT(title->text().contains(QLatin1String("selected")), WaitMs);
         QSignalSpy finished(&window, &ikui::MainWindow::operationFinished);
         window.fileActions()->copyIdsTo({childId}, QStringLiteral("/backups"));
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, WaitMs);
@@ -302,6 +308,9 @@ private Q_SLOTS:
         // ... and the browser is still in the folder, selected in the tree.
         QCOMPARE(window.currentFolder(), parent);
         QTRY_COMPARE_WITH_TIMEOUT(window.folderView()->currentIndex().data(Qt::DisplayRole).toString(), parent.mid(1), WaitMs);
+        // The listing was refreshed: the selection went with it, and the pane says so too.
+        QVERIFY(window.selectedIds().isEmpty());
+        QCOMPARE(title->text(), QStringLiteral("Folder %1").arg(parent));
     }
 
     // Switching account while a folder job, a bulk delete of 300 files and a download run: every

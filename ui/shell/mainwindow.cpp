@@ -362,6 +362,8 @@ void MainWindow::bindModels()
         showStatus(ErrorText::summary(m_fileModel->searchQuery().isEmpty() ? tr("Listing the folder") : tr("Searching"), error), 15000);
         m_lastError = ErrorText::full(m_fileModel->searchQuery().isEmpty() ? tr("Listing the folder") : tr("Searching"), error);
     });
+    // A reset (refresh, another folder) drops the selection without selectionChanged.
+    connect(m_fileModel, &QAbstractItemModel::modelReset, this, &MainWindow::onSelectionChanged);
     connect(m_fileModel, &FileListModel::loadingChanged, this, [this](bool loading) {
         statusBar()->showMessage(loading ? tr("Loading…") : tr("%n item(s)", nullptr, m_fileModel->rowCount()));
     });
