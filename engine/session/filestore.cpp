@@ -21,10 +21,54 @@ FileStore::FileStore(QObject *parent)
 {
 }
 
+FileStore::Record *FileStore::find(const QString &id)
+{
+    const auto it = m_index.constFind(id);
+    return it == m_index.cend() ? nullptr : &slotRecord(*it);
+}
+
+const FileStore::Record *FileStore::find(const QString &id) const
+{
+    const auto it = m_index.constFind(id);
+    return it == m_index.cend() ? nullptr : &slotRecord(*it);
+}
+
+void FileStore::insert(FileEntry entry, int refs)
+{
+    const QString id = entry.id; // the key must not be moved from with the entry
+    int slot;
+    if (!m_freeSlots.isEmpty()) {
+        slot = m_freeSlots.takeLast();
+    } else {
+        if (m_slotCount % BlockSize == 0)
+            m_blocks.push_back(std::make_unique<Record[]>(BlockSize));
+        slot = m_slotCount++;
+    }
+    slotRecord(slot) = Record{std::move(entry), refs};
+    m_index.insert(id, slot);
+}
+
+void FileStore::erase(const QString &id)
+{
+    const auto it = m_index.constFind(id);
+    if (it == m_index.cend())
+        return;
+    const int slot = *it;
+    m_index.erase(it);
+    slotRecord(slot) = Record{};
+    m_freeSlots.append(slot);
+    if (m_index.isEmpty()) {
+        m_blocks.clear();
+        m_slotCount = 0;
+        m_freeSlots.clear();
+        m_strings.clear();
+    }
+}
+
 const FileEntry *FileStore::entry(const QString &id) const
 {
-    const auto it = m_records.constFind(id);
-    return it == m_records.cend() ? nullptr : &it->entry;
+    const Record *record = find(id);
+    return record ? &record->entry : nullptr;
 }
 
 const ik::FileItem *FileStore::details(const QString &id) const
@@ -41,22 +85,25 @@ void FileStore::intern(FileEntry &entry)
         tag = m_strings.intern(tag);
 }
 
-void FileStore::addListed(const QVector<FileEntry> &rows)
+QVector<int> FileStore::addListed(const QVector<FileEntry> &rows)
 {
+    QVector<int> slots;
+    slots.reserve(rows.size());
     QStringList changed;
-    m_records.reserve(m_records.size() + rows.size());
     for (const FileEntry &row : rows) {
-        auto it = m_records.find(row.id);
-        if (it == m_records.end()) {
-            Record record{row, 1};
-            intern(record.entry);
-            m_records.insert(row.id, std::move(record));
+        Record *record = find(row.id);
+        if (!record) {
+            FileEntry entry = row;
+            intern(entry);
+            insert(std::move(entry), 1);
+            slots.append(m_index.value(row.id));
             continue;
         }
-        ++it->refs;
-        if (!sameFields(it->entry, row)) {
-            it->entry = row;
-            intern(it->entry);
+        slots.append(m_index.value(row.id));
+        ++record->refs;
+        if (!sameFields(record->entry, row)) {
+            record->entry = row;
+            intern(record->entry);
             m_details.remove(row.id); // older than the listing now
             m_detailsOrder.removeOne(row.id);
             changed << row.id;
@@ -64,39 +111,61 @@ void FileStore::addListed(const QVector<FileEntry> &rows)
     }
     if (!changed.isEmpty())
         Q_EMIT filesChanged(changed);
+    return slots;
+}
+
+int FileStore::slotOf(const QString &id) const
+{
+    return m_index.value(id, -1);
+}
+
+void FileStore::retain(int slot)
+{
+    if (slot >= 0 && slot < m_slotCount)
+        ++slotRecord(slot).refs;
+}
+
+void FileStore::releaseSlot(int slot)
+{
+    if (slot < 0 || slot >= m_slotCount)
+        return;
+    Record &held = slotRecord(slot);
+    if (held.entry.id.isEmpty())
+        return; // already forgotten
+    if (--held.refs <= 0 && !m_details.contains(held.entry.id))
+        erase(held.entry.id);
+}
+
+void FileStore::release(const QVector<int> &slots)
+{
+    for (int slot : slots)
+        releaseSlot(slot);
 }
 
 void FileStore::retain(const QStringList &ids)
 {
     for (const QString &id : ids) {
-        auto it = m_records.find(id);
-        if (it != m_records.end())
-            ++it->refs;
+        if (Record *record = find(id))
+            ++record->refs;
     }
 }
 
 void FileStore::release(const QStringList &ids)
 {
     for (const QString &id : ids) {
-        auto it = m_records.find(id);
-        if (it == m_records.end())
-            continue;
-        if (--it->refs <= 0 && !m_details.contains(id))
-            m_records.erase(it);
+        const int slot = slotOf(id);
+        if (slot >= 0)
+            releaseSlot(slot);
     }
-    if (m_records.isEmpty())
-        m_strings.clear();
 }
 
 void FileStore::upsert(FileEntry entry)
 {
     intern(entry);
-    const QString id = entry.id; // the key must not be moved from with the entry
-    auto it = m_records.find(id);
-    if (it == m_records.end())
-        m_records.insert(id, Record{std::move(entry), 0});
+    if (Record *record = find(entry.id))
+        record->entry = std::move(entry);
     else
-        it->entry = std::move(entry);
+        insert(std::move(entry), 0);
 }
 
 void FileStore::putFile(const ik::FileItem &file)
@@ -133,8 +202,8 @@ void FileStore::keepDetails(const ik::FileItem &file)
 
 bool FileStore::isListed(const QString &id) const
 {
-    const auto it = m_records.constFind(id);
-    return it != m_records.cend() && it->refs > 0;
+    const Record *record = find(id);
+    return record && record->refs > 0;
 }
 
 void FileStore::trimDetails(const QStringList &keep)
@@ -155,7 +224,7 @@ void FileStore::trimDetails(const QStringList &keep)
         }
         m_detailsOrder.removeAt(i);
         m_details.remove(id);
-        m_records.remove(id);
+        erase(id);
         --unlisted;
     }
 }
@@ -170,10 +239,10 @@ void FileStore::putFolder(const ik::FolderItem &folder)
 
 void FileStore::rename(const QString &id, const QString &newName)
 {
-    auto it = m_records.find(id);
-    if (it == m_records.end() || newName.isEmpty())
+    Record *record = find(id);
+    if (!record || newName.isEmpty())
         return;
-    FileEntry &e = it->entry;
+    FileEntry &e = record->entry;
     if (!e.url.isEmpty()) {
         // The delivery URL ends with the percent-encoded name.
         const QString oldTail = QString::fromUtf8(QUrl::toPercentEncoding(e.name, "/"));
@@ -196,10 +265,10 @@ void FileStore::moveTo(const QStringList &ids, const QString &folder)
 {
     QStringList changed;
     for (const QString &id : ids) {
-        auto it = m_records.find(id);
-        if (it == m_records.end())
+        Record *record = find(id);
+        if (!record)
             continue;
-        it->entry.folder = m_strings.intern(folder);
+        record->entry.folder = m_strings.intern(folder);
         m_details.remove(id); // its URL and path changed: load again when shown
         m_detailsOrder.removeOne(id);
         changed << id;
@@ -212,13 +281,18 @@ void FileStore::remove(const QStringList &ids)
 {
     QStringList removed;
     for (const QString &id : ids) {
-        m_details.remove(id);
-        m_detailsOrder.removeOne(id);
-        if (m_records.remove(id))
+        if (contains(id))
             removed << id;
     }
-    if (!removed.isEmpty())
-        Q_EMIT filesRemoved(removed);
+    if (removed.isEmpty())
+        return;
+    // Listings let go of their rows while the records are still there to read.
+    Q_EMIT filesRemoved(removed);
+    for (const QString &id : std::as_const(removed)) {
+        m_details.remove(id);
+        m_detailsOrder.removeOne(id);
+        erase(id);
+    }
 }
 
 } // namespace ikui

@@ -9,6 +9,9 @@
 #include <QObject>
 #include <QStringList>
 
+#include <memory>
+#include <vector>
+
 namespace ikui {
 
 // What one session knows about its files: the one place that holds a file's current fields.
@@ -35,16 +38,24 @@ public:
     const FileEntry *entry(const QString &id) const;
     // The full file when its details were loaded (details pane, an edit's answer), else nullptr.
     const ik::FileItem *details(const QString &id) const;
-    bool contains(const QString &id) const { return m_records.contains(id); }
+    bool contains(const QString &id) const { return m_index.contains(id); }
     // Some listing shows it (holds a reference).
     bool isListed(const QString &id) const;
-    qsizetype size() const { return m_records.size(); }
+    qsizetype size() const { return m_index.size(); }
     StringPool &strings() { return m_strings; }
 
-    // --- listings
-    // Rows of a listing page, each retained once. Rows the store already knew with other fields
-    // replace them and are reported through filesChanged (the listing itself adds its rows).
-    void addListed(const QVector<FileEntry> &rows);
+    // --- listings: they hold slots (a record's place, stable while referenced) and a reference
+    // Rows of a listing page, each retained once; returns their slots in order. Rows the store
+    // already knew with other fields replace them and are reported through filesChanged (the
+    // listing itself adds its rows).
+    QVector<int> addListed(const QVector<FileEntry> &rows);
+    // The slot of `id`, or -1.
+    int slotOf(const QString &id) const;
+    // The record in a slot the caller holds a reference on.
+    const FileEntry &entryAt(int slot) const { return slotRecord(slot).entry; }
+    void retain(int slot);
+    void release(const QVector<int> &slots);
+    // By id, for holders that keep ids (the details pane, tests).
     void retain(const QStringList &ids);
     void release(const QStringList &ids);
 
@@ -65,6 +76,7 @@ Q_SIGNALS:
     // Fields of these files changed, or the store learnt of them outside a listing (an upload, a
     // copy): listings show them if they belong there.
     void filesChanged(const QStringList &ids);
+    // Emitted before the records go: listings drop their rows (they can still read them).
     void filesRemoved(const QStringList &ids);
 
 private:
@@ -73,12 +85,28 @@ private:
         FileEntry entry;
         int refs = 0;
     };
+    void releaseSlot(int slot);
     void intern(FileEntry &entry);
     void upsert(FileEntry entry);
     void keepDetails(const ik::FileItem &file);
     void trimDetails(const QStringList &keep);
 
-    QHash<QString, Record> m_records;
+    Record *find(const QString &id);
+    const Record *find(const QString &id) const;
+    void insert(FileEntry entry, int refs);
+    void erase(const QString &id);
+
+    // Records in fixed blocks with an id -> slot index. A QHash of the records themselves cost about
+    // 240 bytes a node plus its spans' slack per file of a 100,000-file listing, and one growing
+    // array half as much again in spare capacity (and moved every record on the UI thread when it
+    // grew); blocks waste at most one block and never move a record.
+    static constexpr int BlockSize = 1024;
+    Record &slotRecord(int slot) { return m_blocks[size_t(slot / BlockSize)][size_t(slot % BlockSize)]; }
+    const Record &slotRecord(int slot) const { return m_blocks[size_t(slot / BlockSize)][size_t(slot % BlockSize)]; }
+    std::vector<std::unique_ptr<Record[]>> m_blocks;
+    int m_slotCount = 0;
+    QVector<int> m_freeSlots;
+    QHash<QString, int> m_index;
     QHash<QString, ik::FileItem> m_details;
     QStringList m_detailsOrder; // ids in the order their details arrived, oldest first
     StringPool m_strings;

@@ -81,9 +81,12 @@ void FileListModel::setStore(FileStore *store)
 
 const FileEntry &FileListModel::at(int row) const
 {
-    static const FileEntry none;
-    const FileEntry *e = m_store->entry(m_rows.at(row));
-    return e ? *e : none;
+    return m_store->entryAt(m_rows.at(row));
+}
+
+QString FileListModel::idAt(int row) const
+{
+    return at(row).id;
 }
 
 void FileListModel::setFolder(const QString &folderPath)
@@ -272,12 +275,10 @@ void FileListModel::insertPendingRows(int maxRows)
     const int count = int(qMin<qsizetype>(m_pendingRows.size() - m_pendingNext, maxRows));
     if (count > 0) {
         const int first = int(m_rows.size());
-        const QVector<FileEntry> slice = m_pendingRows.mid(m_pendingNext, count);
-        // Into the store first (it interns the strings), then the rows name them.
-        m_store->addListed(slice);
+        // Into the store first (it interns the strings), then the rows name their slots.
+        const QVector<int> slots = m_store->addListed(m_pendingRows.mid(m_pendingNext, count));
         beginInsertRows({}, first, first + count - 1);
-        for (const FileEntry &row : slice)
-            m_rows.append(row.id);
+        m_rows.append(slots);
         m_pendingNext += count;
         endInsertRows();
     }
@@ -372,7 +373,7 @@ void FileListModel::onThumbnailReady(const QString &fileId)
 {
     int row = -1;
     for (int r = qMax(0, m_visibleFirst); r <= m_visibleLast && r < m_rows.size(); ++r) {
-        if (m_rows.at(r) == fileId) {
+        if (idAt(r) == fileId) {
             row = r;
             break;
         }
@@ -389,12 +390,13 @@ const FileEntry *FileListModel::entry(int row) const
 {
     if (row < 0 || row >= m_rows.size())
         return nullptr;
-    return m_store->entry(m_rows.at(row));
+    return &at(row);
 }
 
 int FileListModel::rowOfId(const QString &id) const
 {
-    return int(m_rows.indexOf(id));
+    const int slot = m_store->slotOf(id);
+    return slot < 0 ? -1 : int(m_rows.indexOf(slot));
 }
 
 void FileListModel::requestFileDetails(const QString &fileId)
@@ -454,9 +456,13 @@ void FileListModel::onStoreChanged(const QStringList &ids)
 {
     settlePendingPage();
     // Rows of the changed ids in one pass (an upload batch can name thousands).
-    const QSet<QString> changed(ids.cbegin(), ids.cend());
+    QSet<int> changed;
+    for (const QString &id : ids) {
+        if (const int slot = m_store->slotOf(id); slot >= 0)
+            changed.insert(slot);
+    }
     QList<int> listedRows;
-    for (int row = 0; row < m_rows.size(); ++row) {
+    for (int row = 0; row < m_rows.size() && !changed.isEmpty(); ++row) {
         if (changed.contains(m_rows.at(row)))
             listedRows << row;
     }
@@ -465,7 +471,7 @@ void FileListModel::onStoreChanged(const QStringList &ids)
     bool visibleChanged = false;
     for (auto it = listedRows.crbegin(); it != listedRows.crend(); ++it) {
         const int row = *it;
-        const QString id = m_rows.at(row);
+        const QString id = idAt(row);
         listed.insert(id);
         const FileEntry *e = m_store->entry(id);
         // Gone, or moved out of the listed folder (search results stay: the server decided they match).
@@ -503,11 +509,11 @@ void FileListModel::onStoreRemoved(const QStringList &ids)
 
 void FileListModel::dropRow(int row)
 {
-    const QString id = m_rows.at(row);
+    const int slot = m_rows.at(row);
     beginRemoveRows({}, row, row);
     m_rows.removeAt(row);
     endRemoveRows();
-    m_store->release({id});
+    m_store->release(QVector<int>{slot});
     // The server no longer lists it here: the next page starts one entry earlier.
     m_nextSkip = qMax<qint64>(0, m_nextSkip - 1);
 }
@@ -570,10 +576,11 @@ bool FileListModel::insertListed(const FileEntry &entry)
     if (row == m_rows.size() && !m_exhausted)
         return false;
     const QString id = entry.id;
+    const int slot = m_store->slotOf(id);
     beginInsertRows({}, row, row);
     m_locallyInserted.insert(id);
-    m_rows.insert(row, id);
-    m_store->retain({id});
+    m_rows.insert(row, slot);
+    m_store->retain(slot);
     endInsertRows();
     // The server lists it before our next page: the next page starts one entry later.
     if (!m_exhausted)

@@ -190,6 +190,7 @@ private:
     void onStoreRemoved(const QStringList &ids);
     void dropRow(int row);
     const FileEntry &at(int row) const;
+    QString idAt(int row) const;
     // Would be listed here: the listed folder (not a search) and the type filter.
     bool belongsInListing(const FileEntry &entry) const;
 
@@ -206,7 +207,7 @@ private:
 
     FileStore *m_store = nullptr;
     std::unique_ptr<FileStore> m_ownStore;
-    QVector<QString> m_rows;         // ids of the listed entries, in order; fields in the store
+    QVector<int> m_rows;             // store slots of the listed entries, in order (each referenced)
     QSet<QString> m_locallyInserted; // ids added by insertFile/insertFolder: skipped when a page repeats them
     qint64 m_nextSkip = 0;
     bool m_exhausted = false;
