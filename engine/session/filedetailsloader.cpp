@@ -43,8 +43,11 @@ void FileDetailsLoader::loadDetails(const QString &fileId)
 void FileDetailsLoader::loadMetadata(const QString &fileId)
 {
     auto *job = m_imagekit.getFileMetadata(fileId);
-    connect(job, &ik::FileMetadataJob::finished, this,
-            [this, fileId](const ik::FileMetadata &metadata) { Q_EMIT metadataLoaded(fileId, metadata); });
+    connect(job, &ik::FileMetadataJob::finished, this, [this, fileId](const ik::FileMetadata &metadata) {
+        if (m_store)
+            m_store->putMetadata(fileId, metadata); // the store's observers see it too
+        Q_EMIT metadataLoaded(fileId, metadata);
+    });
     connect(job, &ik::ApiJob::failed, this,
             [this, fileId](const ik::ApiError &error) { Q_EMIT metadataFailed(fileId, error); });
 }

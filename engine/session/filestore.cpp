@@ -55,6 +55,7 @@ void FileStore::erase(const QString &id)
         return;
     const int slot = *it;
     m_index.erase(it);
+    m_metadata.remove(id);
     slotRecord(slot) = Record{};
     m_freeSlots.append(slot);
     if (m_index.isEmpty()) {
@@ -71,6 +72,20 @@ const FileEntry *FileStore::entry(const QString &id) const
     return record ? &record->entry : nullptr;
 }
 
+const ik::FileMetadata *FileStore::metadata(const QString &id) const
+{
+    const auto it = m_metadata.constFind(id);
+    return it == m_metadata.cend() ? nullptr : &*it;
+}
+
+void FileStore::putMetadata(const QString &id, const ik::FileMetadata &metadata)
+{
+    if (!contains(id))
+        return;
+    m_metadata.insert(id, metadata);
+    Q_EMIT metadataChanged(id);
+}
+
 const ik::FileItem *FileStore::details(const QString &id) const
 {
     const auto it = m_details.constFind(id);
@@ -85,28 +100,27 @@ void FileStore::intern(FileEntry &entry)
         tag = m_strings.intern(tag);
 }
 
-QVector<int> FileStore::addListed(const QVector<FileEntry> &rows)
+QVector<int> FileStore::addListed(QVector<FileEntry> rows)
 {
     QVector<int> slots;
     slots.reserve(rows.size());
     QStringList changed;
-    for (const FileEntry &row : rows) {
-        Record *record = find(row.id);
+    for (FileEntry &row : rows) {
+        const QString id = row.id;
+        intern(row);
+        Record *record = find(id);
         if (!record) {
-            FileEntry entry = row;
-            intern(entry);
-            insert(std::move(entry), 1);
-            slots.append(m_index.value(row.id));
+            insert(std::move(row), 1);
+            slots.append(m_index.value(id));
             continue;
         }
-        slots.append(m_index.value(row.id));
+        slots.append(m_index.value(id));
         ++record->refs;
         if (!sameFields(record->entry, row)) {
-            record->entry = row;
-            intern(record->entry);
-            m_details.remove(row.id); // older than the listing now
-            m_detailsOrder.removeOne(row.id);
-            changed << row.id;
+            record->entry = std::move(row);
+            m_details.remove(id); // older than the listing now
+            m_detailsOrder.removeOne(id);
+            changed << id;
         }
     }
     if (!changed.isEmpty())
@@ -162,10 +176,13 @@ void FileStore::release(const QStringList &ids)
 void FileStore::upsert(FileEntry entry)
 {
     intern(entry);
-    if (Record *record = find(entry.id))
+    if (Record *record = find(entry.id)) {
+        if (record->entry.versionId != entry.versionId)
+            m_metadata.remove(entry.id); // another version's metadata
         record->entry = std::move(entry);
-    else
+    } else {
         insert(std::move(entry), 0);
+    }
 }
 
 void FileStore::putFile(const ik::FileItem &file)

@@ -3,6 +3,7 @@
 #include "session/fileentry.h"
 
 #include "api/results/fileitem.h"
+#include "api/results/filemetadata.h"
 #include "api/results/folderitem.h"
 
 #include <QHash>
@@ -38,6 +39,9 @@ public:
     const FileEntry *entry(const QString &id) const;
     // The full file when its details were loaded (details pane, an edit's answer), else nullptr.
     const ik::FileItem *details(const QString &id) const;
+    // The embedded metadata (EXIF, dimensions, pHash ...) of the file's current version when it
+    // was loaded, else nullptr.
+    const ik::FileMetadata *metadata(const QString &id) const;
     bool contains(const QString &id) const { return m_index.contains(id); }
     // Some listing shows it (holds a reference).
     bool isListed(const QString &id) const;
@@ -48,7 +52,8 @@ public:
     // Rows of a listing page, each retained once; returns their slots in order. Rows the store
     // already knew with other fields replace them and are reported through filesChanged (the
     // listing itself adds its rows).
-    QVector<int> addListed(const QVector<FileEntry> &rows);
+    // The rows are moved in (copies would share, and interning would then copy, every tag list).
+    QVector<int> addListed(QVector<FileEntry> rows);
     // The slot of `id`, or -1.
     int slotOf(const QString &id) const;
     // The record in a slot the caller holds a reference on.
@@ -65,6 +70,9 @@ public:
     // Many at once (an upload batch, search results): one filesChanged for all of them.
     void putFiles(const QList<ik::FileItem> &files);
     void putFolder(const ik::FolderItem &folder);
+    // A metadata answer for a file the store knows (it is dropped with the file, and when a new
+    // version arrives); emits metadataChanged.
+    void putMetadata(const QString &id, const ik::FileMetadata &metadata);
     // A renamed file or folder: name, path and delivery URL follow.
     void rename(const QString &id, const QString &newName);
     // Files now in another folder (moved).
@@ -76,6 +84,7 @@ Q_SIGNALS:
     // Fields of these files changed, or the store learnt of them outside a listing (an upload, a
     // copy): listings show them if they belong there.
     void filesChanged(const QStringList &ids);
+    void metadataChanged(const QString &id);
     // Emitted before the records go: listings drop their rows (they can still read them).
     void filesRemoved(const QStringList &ids);
 
@@ -108,6 +117,7 @@ private:
     QVector<int> m_freeSlots;
     QHash<QString, int> m_index;
     QHash<QString, ik::FileItem> m_details;
+    QHash<QString, ik::FileMetadata> m_metadata;
     QStringList m_detailsOrder; // ids in the order their details arrived, oldest first
     StringPool m_strings;
 };

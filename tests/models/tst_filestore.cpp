@@ -70,6 +70,17 @@ private Q_SLOTS:
         QCOMPARE(changed.last().at(0).toStringList(), QStringList{QStringLiteral("a")});
         QCOMPARE(store.entry(QStringLiteral("a"))->versionId, QStringLiteral("v2"));
         QVERIFY(store.details(QStringLiteral("a")));
+        // Metadata of the current version; a new version drops it.
+        ik::FileMetadata metadata;
+        metadata.pHash = QStringLiteral("f0e1d2c3b4a59687");
+        QSignalSpy metadataChanged(&store, &ikui::FileStore::metadataChanged);
+        store.putMetadata(QStringLiteral("a"), metadata);
+        QCOMPARE(metadataChanged.count(), 1);
+        QCOMPARE(store.metadata(QStringLiteral("a"))->pHash, metadata.pHash);
+        store.putFile(fileItem(QStringLiteral("a"), QStringLiteral("/x"), QStringLiteral("a.jpg"), QStringLiteral("v3")));
+        QVERIFY(!store.metadata(QStringLiteral("a")));
+        store.putMetadata(QStringLiteral("unknown"), metadata); // only for files it knows
+        QVERIFY(!store.metadata(QStringLiteral("unknown")));
         // A rename: name, URL and the kept details follow.
         store.rename(QStringLiteral("a"), QStringLiteral("b c.jpg"));
         QCOMPARE(store.entry(QStringLiteral("a"))->name, QStringLiteral("b c.jpg"));

@@ -276,7 +276,11 @@ void FileListModel::insertPendingRows(int maxRows)
     if (count > 0) {
         const int first = int(m_rows.size());
         // Into the store first (it interns the strings), then the rows name their slots.
-        const QVector<int> slots = m_store->addListed(m_pendingRows.mid(m_pendingNext, count));
+        QVector<FileEntry> slice;
+        slice.reserve(count);
+        for (int i = 0; i < count; ++i)
+            slice.append(std::move(m_pendingRows[m_pendingNext + i]));
+        const QVector<int> slots = m_store->addListed(std::move(slice));
         beginInsertRows({}, first, first + count - 1);
         m_rows.append(slots);
         m_pendingNext += count;

@@ -34,6 +34,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <malloc.h>
 #include <ctime>
 #include <functional>
 #include <memory>
@@ -313,6 +314,9 @@ int main(int argc, char *argv[])
     const auto sampleInFlight = [&] { maxInFlight = qMax(maxInFlight, thumbnails.inFlightCount()); };
     stalls.start(sampleInFlight);
     const qint64 rssBefore = rssBytes();
+    // Heap in use (glibc): what the process holds, without what the allocator kept after frees.
+    const auto heapInUse = [] { const struct mallinfo2 info = mallinfo2(); return qint64(info.uordblks + info.hblkhd); };
+    const qint64 heapBefore = heapInUse();
 
     // 1. Open the folder: the view asks for the first page and paints it.
     QElapsedTimer timer;
@@ -381,6 +385,7 @@ int main(int argc, char *argv[])
     QTest::qWait(500);
     stalls.stop();
     const qint64 rssAfter = rssBytes();
+    const qint64 heapAfter = heapInUse();
     const int rows = model.rowCount();
 
     int neverOnScreen = 0;
@@ -401,6 +406,7 @@ int main(int argc, char *argv[])
     const qint64 thumbnailBytes = thumbnails.memoryCacheBytes();
     const qint64 listBytes = rowBytes(model);
     const double perItemRss = rows > 0 ? double(rssAfter - rssBefore - thumbnailBytes) / rows : 0;
+    const double perItemHeap = rows > 0 ? double(heapAfter - heapBefore - thumbnailBytes) / rows : 0;
     const double perItem = rows > 0 ? double(listBytes) / rows : 0;
     std::printf("VmRSS delta %.1f MiB (includes the in-process emulator's growth), decoded thumbnails "
                 "in the memory cache %.1f MiB, rows counted %.1f MiB\n",
@@ -436,6 +442,8 @@ int main(int argc, char *argv[])
          QStringLiteral("%1 s").arg(scrollMs / 1000, 0, 'f', 2), QStringLiteral("(report)"), reachedEnd);
     line("memory per listed item (rows' records + strings)", QStringLiteral("%1 B").arg(perItem, 0, 'f', 0),
          QStringLiteral("< 1024 B"), perItem < 1024);
+    line("memory per listed item ((heap in use delta - thumbnails) / rows)",
+         QStringLiteral("%1 B").arg(perItemHeap, 0, 'f', 0), QStringLiteral("(report)"), true);
     line("memory per listed item ((VmRSS delta - thumbnails) / rows)", QStringLiteral("%1 B").arg(perItemRss, 0, 'f', 0),
          QStringLiteral("< 1024 B"), perItemRss < 1024);
     line("sizeof(FileEntry)", QStringLiteral("%1 B").arg(sizeof(ikui::FileEntry)), QStringLiteral("(report)"), true);
