@@ -23,14 +23,16 @@ FileStore::FileStore(QObject *parent)
 
 FileStore::Record *FileStore::find(const QString &id)
 {
-    const auto it = m_index.constFind(id);
-    return it == m_index.cend() ? nullptr : &slotRecord(*it);
+    const QHash<QString, int> &shard = shardOf(id);
+    const auto it = shard.constFind(id);
+    return it == shard.cend() ? nullptr : &slotRecord(*it);
 }
 
 const FileStore::Record *FileStore::find(const QString &id) const
 {
-    const auto it = m_index.constFind(id);
-    return it == m_index.cend() ? nullptr : &slotRecord(*it);
+    const QHash<QString, int> &shard = shardOf(id);
+    const auto it = shard.constFind(id);
+    return it == shard.cend() ? nullptr : &slotRecord(*it);
 }
 
 void FileStore::insert(FileEntry entry, int refs)
@@ -45,20 +47,23 @@ void FileStore::insert(FileEntry entry, int refs)
         slot = m_slotCount++;
     }
     slotRecord(slot) = Record{std::move(entry), refs};
-    m_index.insert(id, slot);
+    shardOf(id).insert(id, slot);
+    ++m_indexed;
 }
 
 void FileStore::erase(const QString &id)
 {
-    const auto it = m_index.constFind(id);
-    if (it == m_index.cend())
+    QHash<QString, int> &shard = shardOf(id);
+    const auto it = shard.constFind(id);
+    if (it == shard.cend())
         return;
     const int slot = *it;
-    m_index.erase(it);
+    shard.erase(it);
+    --m_indexed;
     m_metadata.remove(id);
     slotRecord(slot) = Record{};
     m_freeSlots.append(slot);
-    if (m_index.isEmpty()) {
+    if (m_indexed == 0) {
         m_blocks.clear();
         m_slotCount = 0;
         m_freeSlots.clear();
@@ -100,37 +105,41 @@ void FileStore::intern(FileEntry &entry)
         tag = m_strings.intern(tag);
 }
 
-QVector<int> FileStore::addListed(QVector<FileEntry> rows)
+QVector<int> FileStore::addListed(QVector<FileEntry> rows, QStringList *changed)
 {
     QVector<int> slots;
     slots.reserve(rows.size());
-    QStringList changed;
     for (FileEntry &row : rows) {
         const QString id = row.id;
         intern(row);
         Record *record = find(id);
         if (!record) {
             insert(std::move(row), 1);
-            slots.append(m_index.value(id));
+            slots.append(slotOf(id));
             continue;
         }
-        slots.append(m_index.value(id));
+        slots.append(slotOf(id));
         ++record->refs;
         if (!sameFields(record->entry, row)) {
             record->entry = std::move(row);
             m_details.remove(id); // older than the listing now
             m_detailsOrder.removeOne(id);
-            changed << id;
+            if (changed)
+                *changed << id;
         }
     }
-    if (!changed.isEmpty())
-        Q_EMIT filesChanged(changed);
     return slots;
+}
+
+void FileStore::announceChanged(const QStringList &ids)
+{
+    if (!ids.isEmpty())
+        Q_EMIT filesChanged(ids);
 }
 
 int FileStore::slotOf(const QString &id) const
 {
-    return m_index.value(id, -1);
+    return shardOf(id).value(id, -1);
 }
 
 void FileStore::retain(int slot)

@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QStringList>
 
+#include <array>
 #include <memory>
 #include <vector>
 
@@ -42,18 +43,20 @@ public:
     // The embedded metadata (EXIF, dimensions, pHash ...) of the file's current version when it
     // was loaded, else nullptr.
     const ik::FileMetadata *metadata(const QString &id) const;
-    bool contains(const QString &id) const { return m_index.contains(id); }
+    bool contains(const QString &id) const { return shardOf(id).contains(id); }
     // Some listing shows it (holds a reference).
     bool isListed(const QString &id) const;
-    qsizetype size() const { return m_index.size(); }
+    qsizetype size() const { return m_indexed; }
     StringPool &strings() { return m_strings; }
 
     // --- listings: they hold slots (a record's place, stable while referenced) and a reference
     // Rows of a listing page, each retained once; returns their slots in order. Rows the store
-    // already knew with other fields replace them and are reported through filesChanged (the
-    // listing itself adds its rows).
+    // already knew with other fields replace them; their ids go to `changed`, which the listing
+    // announces once its rows are in (announcing here would reach the listing mid-insert).
     // The rows are moved in (copies would share, and interning would then copy, every tag list).
-    QVector<int> addListed(QVector<FileEntry> rows);
+    QVector<int> addListed(QVector<FileEntry> rows, QStringList *changed);
+    // Tells every observer that these files' fields changed (filesChanged).
+    void announceChanged(const QStringList &ids);
     // The slot of `id`, or -1.
     int slotOf(const QString &id) const;
     // The record in a slot the caller holds a reference on.
@@ -115,7 +118,13 @@ private:
     std::vector<std::unique_ptr<Record[]>> m_blocks;
     int m_slotCount = 0;
     QVector<int> m_freeSlots;
-    QHash<QString, int> m_index;
+    // id -> slot, in shards: a single hash of 100,000 ids rehashed 65,536 entries at once on the
+    // UI thread (a 10 ms spell while scrolling); a shard rehashes 1/64 of that.
+    static constexpr int IndexShards = 64;
+    QHash<QString, int> &shardOf(const QString &id) { return m_index[qHash(id) % IndexShards]; }
+    const QHash<QString, int> &shardOf(const QString &id) const { return m_index[qHash(id) % IndexShards]; }
+    std::array<QHash<QString, int>, IndexShards> m_index;
+    qsizetype m_indexed = 0;
     QHash<QString, ik::FileItem> m_details;
     QHash<QString, ik::FileMetadata> m_metadata;
     QStringList m_detailsOrder; // ids in the order their details arrived, oldest first

@@ -225,7 +225,8 @@ private Q_SLOTS:
                 id = candidate;
         }
         QVERIFY2(!id.isEmpty(), "a demo product has an older version");
-        QTRY_VERIFY_WITH_TIMEOUT(thumbnails->hasThumbnail(id) && !details->previewPixmap().isNull(), WaitMs);
+        const auto versionOf = [&] { return m_demo.session()->files()->entry(id)->versionId; };
+        QTRY_VERIFY_WITH_TIMEOUT(thumbnails->hasThumbnail(id, versionOf()) && !details->previewPixmap().isNull(), WaitMs);
         const auto cell = [&] { return model->index(model->rowOfId(id), 0); };
         const QColor gridBefore = meanColour(cell().data(ikui::FileListModel::ThumbnailRole).value<QPixmap>());
         const QColor previewBefore = meanColour(details->previewPixmap());
@@ -241,7 +242,7 @@ private Q_SLOTS:
         // The store has the new version; the grid's cell, the list's row and the pane follow.
         const QString versionAfter = m_demo.session()->files()->entry(id)->versionId;
         QVERIFY(versionAfter != versionBefore);
-        QTRY_VERIFY_WITH_TIMEOUT(thumbnails->hasThumbnail(id), WaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(thumbnails->hasThumbnail(id, versionAfter), WaitMs);
         const QPixmap gridAfter = cell().data(ikui::FileListModel::ThumbnailRole).value<QPixmap>();
         QVERIFY2(colourDistance(meanColour(gridAfter), gridBefore) > 20, "the grid still shows the old picture");
         QTRY_VERIFY_WITH_TIMEOUT(details->previewCount() > previewsBefore, WaitMs);
@@ -260,7 +261,7 @@ private Q_SLOTS:
         const ikui::FileEntry *entry = m_demo.session()->files()->entry(id);
         const ikui::ThumbnailSource source{id, entry->path(), entry->mime, false, true, entry->isPrivate(), entry->versionId};
         restarted.request({source});
-        QTRY_VERIFY_WITH_TIMEOUT(restarted.hasThumbnail(id), WaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(restarted.hasThumbnail(id, entry->versionId), WaitMs);
         QCOMPARE(restarted.diskHitCount(), 1);
         QVERIFY(colourDistance(meanColour(restarted.thumbnail(source)), meanColour(gridAfter)) < 3);
     }

@@ -45,7 +45,7 @@ private Q_SLOTS:
     {
         ikui::FileStore store;
         ikui::StringPool pool;
-        store.addListed({entryOf(fileItem(QStringLiteral("a"), QStringLiteral("/x"), QStringLiteral("a.jpg"), QStringLiteral("v1")), pool)});
+        store.addListed({entryOf(fileItem(QStringLiteral("a"), QStringLiteral("/x"), QStringLiteral("a.jpg"), QStringLiteral("v1")), pool)}, nullptr);
         QVERIFY(store.isListed(QStringLiteral("a")));
         store.retain({QStringLiteral("a")}); // a second listing
         store.release({QStringLiteral("a")});
@@ -59,11 +59,18 @@ private Q_SLOTS:
         ikui::FileStore store;
         ikui::StringPool pool;
         const ik::FileItem v1 = fileItem(QStringLiteral("a"), QStringLiteral("/x"), QStringLiteral("a.jpg"), QStringLiteral("v1"));
-        store.addListed({entryOf(v1, pool)});
+        store.addListed({entryOf(v1, pool)}, nullptr);
         QSignalSpy changed(&store, &ikui::FileStore::filesChanged);
-        // The same row listed again unchanged: no change to report.
-        store.addListed({entryOf(v1, pool)});
-        QCOMPARE(changed.count(), 0);
+        // The same row listed again unchanged: no change to report; with other fields, its id.
+        QStringList relisted;
+        store.addListed({entryOf(v1, pool)}, &relisted);
+        QVERIFY(relisted.isEmpty());
+        ik::FileItem renamedElsewhere = v1;
+        renamedElsewhere.name = QStringLiteral("z.jpg");
+        store.addListed({entryOf(renamedElsewhere, pool)}, &relisted);
+        QCOMPARE(relisted, QStringList{QStringLiteral("a")});
+        QCOMPARE(changed.count(), 0); // the listing announces it, once its rows are in
+        store.release({QStringLiteral("a"), QStringLiteral("a")});
         // A restore's answer: new version, details kept.
         store.putFile(fileItem(QStringLiteral("a"), QStringLiteral("/x"), QStringLiteral("a.jpg"), QStringLiteral("v2")));
         QCOMPARE(changed.count(), 1);
@@ -101,7 +108,7 @@ private Q_SLOTS:
         ikui::FileStore store;
         ikui::StringPool pool;
         const ik::FileItem listed = fileItem(QStringLiteral("listed"), QStringLiteral("/x"), QStringLiteral("l.jpg"), QStringLiteral("v"));
-        store.addListed({entryOf(listed, pool)});
+        store.addListed({entryOf(listed, pool)}, nullptr);
         store.putFile(listed);
         const int extra = ikui::FileStore::MaxUnlistedDetails + 20;
         QList<ik::FileItem> files;
@@ -140,6 +147,16 @@ private Q_SLOTS:
         QVERIFY(first.renameEntry(id, QStringLiteral("zzz-renamed.jpg")));
         QCOMPARE(second.index(second.rowOfId(id), 0).data(ikui::FileListModel::NameRole).toString(),
                  QStringLiteral("zzz-renamed.jpg"));
+        // Listing again brings the server's fields (that rename was the store's only): the store
+        // takes them, the other listing follows, and no listing's rows double (the page's change is
+        // announced after its rows are in).
+        const QString serverName = QStringLiteral("file-000003.jpg");
+        second.refresh();
+        second.fetchMore({});
+        QTRY_VERIFY_WITH_TIMEOUT(!second.isLoading() && second.rowCount() == 30, WaitMs);
+        QCOMPARE(first.index(first.rowOfId(id), 0).data(ikui::FileListModel::NameRole).toString(), serverName);
+        QCOMPARE(first.rowCount(), 30);
+        QCOMPARE(second.rowCount(), 30);
         // A file moved away leaves both; the store forgets it (nobody shows it).
         store.moveTo({id}, QStringLiteral("/elsewhere"));
         QCOMPARE(first.rowOfId(id), -1);

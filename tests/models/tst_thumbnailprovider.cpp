@@ -93,7 +93,7 @@ private Q_SLOTS:
         // Before loading: a placeholder of the cell's size at the DPR.
         const QPixmap before = provider.thumbnail(visible.first());
         QCOMPARE(before.devicePixelRatio(), 2.0);
-        QVERIFY(!provider.hasThumbnail(visible.first().fileId));
+        QVERIFY(!provider.hasThumbnail(visible.first().fileId, visible.first().versionId));
 
         int maxInFlight = 0;
         QSignalSpy ready(&provider, &ikui::ThumbnailProvider::thumbnailReady);
@@ -113,7 +113,7 @@ private Q_SLOTS:
         QVERIFY(readyIds.indexOf(visible.first().fileId) < 8);
 
         const QPixmap thumb = provider.thumbnail(visible.first());
-        QVERIFY(provider.hasThumbnail(visible.first().fileId));
+        QVERIFY(provider.hasThumbnail(visible.first().fileId, visible.first().versionId));
         QCOMPARE(thumb.devicePixelRatio(), 2.0);
         // The 64x48 original fits in 80x80 device pixels without enlarging (at_max).
         QVERIFY(thumb.width() <= 80 && thumb.height() <= 80);
@@ -272,7 +272,7 @@ private Q_SLOTS:
             const QPixmap pixmap = index.data(Qt::DecorationRole).value<QPixmap>();
             QVERIFY(!pixmap.isNull());
             if (model.entry(row)->isImage())
-                QVERIFY(provider.hasThumbnail(model.entry(row)->id) && pixmap.width() <= 48 && pixmap.height() <= 48);
+                QVERIFY(provider.hasThumbnail(model.entry(row)->id, model.entry(row)->versionId) && pixmap.width() <= 48 && pixmap.height() <= 48);
         }
         // Scrolling to nothing cancels nothing further and requests nothing.
         model.setVisibleRows(-1, -1);

@@ -272,6 +272,15 @@ void FileListModel::onPageParsed(ParsedFilePage page, const ik::ResponseMetadata
 
 void FileListModel::insertPendingRows(int maxRows)
 {
+    QStringList changed;
+    insertPendingRowsNow(maxRows, changed);
+    // Files the store knew with other fields: the other listings and the details pane update. Said
+    // once this listing's state is whole again (its own onStoreChanged may settle the page).
+    m_store->announceChanged(changed);
+}
+
+void FileListModel::insertPendingRowsNow(int maxRows, QStringList &changed)
+{
     const int count = int(qMin<qsizetype>(m_pendingRows.size() - m_pendingNext, maxRows));
     if (count > 0) {
         const int first = int(m_rows.size());
@@ -280,10 +289,10 @@ void FileListModel::insertPendingRows(int maxRows)
         slice.reserve(count);
         for (int i = 0; i < count; ++i)
             slice.append(std::move(m_pendingRows[m_pendingNext + i]));
-        const QVector<int> slots = m_store->addListed(std::move(slice));
+        m_pendingNext += count;
+        const QVector<int> slots = m_store->addListed(std::move(slice), &changed);
         beginInsertRows({}, first, first + count - 1);
         m_rows.append(slots);
-        m_pendingNext += count;
         endInsertRows();
     }
     if (m_pendingNext < m_pendingRows.size()) {

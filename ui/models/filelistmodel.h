@@ -177,6 +177,7 @@ private:
     void onPageFailed(const ik::ApiError &error, quint64 generation);
     // Inserts up to `maxRows` pending rows; schedules the rest for the next event-loop turn.
     void insertPendingRows(int maxRows);
+    void insertPendingRowsNow(int maxRows, QStringList &changed);
     // Completes the page in progress now (waits for its parse, inserts every row): for edits,
     // which must see every received row.
     void settlePendingPage();

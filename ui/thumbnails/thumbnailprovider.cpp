@@ -137,7 +137,6 @@ QString ThumbnailProvider::cacheKey(const QString &fileId, const QString &versio
 
 QString ThumbnailProvider::cacheKey(const ThumbnailSource &source) const
 {
-    m_versionOf.insert(source.fileId, source.versionId);
     return cacheKey(source.fileId, source.versionId);
 }
 
@@ -157,9 +156,9 @@ QUrl ThumbnailProvider::thumbnailUrl(const ThumbnailSource &source) const
     return result.ok() ? QUrl(result.url) : QUrl();
 }
 
-bool ThumbnailProvider::hasThumbnail(const QString &fileId) const
+bool ThumbnailProvider::hasThumbnail(const QString &fileId, const QString &versionId) const
 {
-    return m_pixmaps.contains(cacheKey(fileId, m_versionOf.value(fileId)));
+    return m_pixmaps.contains(cacheKey(fileId, versionId));
 }
 
 QPixmap ThumbnailProvider::thumbnail(const ThumbnailSource &source) const
@@ -186,9 +185,9 @@ void ThumbnailProvider::request(const QList<ThumbnailSource> &visibleFirst)
     m_scheduler.setWanted(wanted);
 }
 
-void ThumbnailProvider::invalidate(const QString &fileId)
+void ThumbnailProvider::invalidate(const QString &fileId, const QString &versionId)
 {
-    const QString key = cacheKey(fileId, m_versionOf.value(fileId));
+    const QString key = cacheKey(fileId, versionId);
     m_pixmaps.remove(key);
     m_failedKeys.remove(key);
 }

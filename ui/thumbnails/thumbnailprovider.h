@@ -76,12 +76,13 @@ public:
     // The pixmap to paint now: the thumbnail when loaded, else a placeholder or a file-type icon.
     // Never starts a request. Pixmaps carry the device pixel ratio.
     QPixmap thumbnail(const ThumbnailSource &source) const;
-    bool hasThumbnail(const QString &fileId) const;
+    // Of the version given (thumbnails are cached per version).
+    bool hasThumbnail(const QString &fileId, const QString &versionId = {}) const;
 
     // The cells on screen, most urgent first: fetches what is missing, aborts the rest.
     void request(const QList<ThumbnailSource> &visibleFirst);
     // Forgets a file's cached thumbnail (after an update or a new version).
-    void invalidate(const QString &fileId);
+    void invalidate(const QString &fileId, const QString &versionId = {});
 
     int inFlightCount() const { return m_scheduler.inFlightCount(); }
     int startedCount() const { return m_scheduler.startedCount(); }
@@ -124,7 +125,6 @@ private:
     QSize m_cellSize{160, 160};
     qreal m_devicePixelRatio = 1.0;
     mutable QCache<QString, QPixmap> m_pixmaps;      // cost = bytes
-    mutable QHash<QString, QString> m_versionOf;     // fileId -> the version last asked for
     mutable QHash<QString, QPixmap> m_icons;         // by MIME type / "folder" / "placeholder"
     QHash<QString, QPointer<QNetworkReply>> m_replies;
     QHash<QString, quint64> m_decoding; // keys whose image is being read or decoded on a worker, by ticket

@@ -332,7 +332,7 @@ int main(int argc, char *argv[])
     const auto screenLoaded = [&] {
         for (int row : firstScreen) {
             const ikui::FileEntry *e = model.entry(row);
-            if (e && e->isImage() && !thumbnails.hasThumbnail(e->id))
+            if (e && e->isImage() && !thumbnails.hasThumbnail(e->id, e->versionId))
                 return false;
         }
         return true;
@@ -442,10 +442,13 @@ int main(int argc, char *argv[])
          QStringLiteral("%1 s").arg(scrollMs / 1000, 0, 'f', 2), QStringLiteral("(report)"), reachedEnd);
     line("memory per listed item (rows' records + strings)", QStringLiteral("%1 B").arg(perItem, 0, 'f', 0),
          QStringLiteral("< 1024 B"), perItem < 1024);
+    // The goal is checked on the heap the process holds: resident memory also counts what the
+    // allocator keeps after frees, and leaves out spare capacity never touched (a big array's
+    // unused tail), so it rewards layouts that over-allocate.
     line("memory per listed item ((heap in use delta - thumbnails) / rows)",
-         QStringLiteral("%1 B").arg(perItemHeap, 0, 'f', 0), QStringLiteral("(report)"), true);
+         QStringLiteral("%1 B").arg(perItemHeap, 0, 'f', 0), QStringLiteral("< 1024 B"), perItemHeap < 1024);
     line("memory per listed item ((VmRSS delta - thumbnails) / rows)", QStringLiteral("%1 B").arg(perItemRss, 0, 'f', 0),
-         QStringLiteral("< 1024 B"), perItemRss < 1024);
+         QStringLiteral("(report)"), true);
     line("sizeof(FileEntry)", QStringLiteral("%1 B").arg(sizeof(ikui::FileEntry)), QStringLiteral("(report)"), true);
     line("longest UI-thread stall, opening (wall)", ms(openStallMs), QStringLiteral("<= 16 ms"), openStallMs <= 16);
     line("  CPU the UI thread used in that gap", ms(openGapCpuMs), QStringLiteral("(report)"), true);
