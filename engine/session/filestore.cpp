@@ -196,12 +196,7 @@ void FileStore::upsert(FileEntry entry)
 
 void FileStore::putFile(const ik::FileItem &file)
 {
-    if (file.fileId.isEmpty())
-        return;
-    upsert(FileEntry::fromFile(file, m_strings));
-    keepDetails(file);
-    trimDetails({file.fileId});
-    Q_EMIT filesChanged({file.fileId});
+    putFiles({file});
 }
 
 void FileStore::putFiles(const QList<ik::FileItem> &files)

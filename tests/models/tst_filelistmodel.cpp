@@ -4,6 +4,8 @@
 #include "modeltestserver.h"
 
 #include "models/filelistmodel.h"
+#include "session/filedetailsloader.h"
+#include "session/filestore.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -327,18 +329,23 @@ private Q_SLOTS:
         while (row < model.rowCount() && model.entry(row)->isFolder())
             ++row;
         QVERIFY(row < model.rowCount());
-        QSignalSpy ready(&model, &ikui::FileListModel::fileDetailsReady);
-        model.requestFileDetails(model.entry(row)->id);
-        QVERIFY(ready.wait(20000));
-        const auto file = ready.at(0).at(0).value<ik::FileItem>();
-        QCOMPARE(file.fileId, model.entry(row)->id);
-        QCOMPARE(file.name, model.entry(row)->name);
-        QCOMPARE(file.url, model.entry(row)->url);
+        // Details come through the session's loader into the store the model's rows live in.
+        ikui::FileDetailsLoader loader(m_big.imagekit(), model.store());
+        const QString id = model.entry(row)->id;
+        QSignalSpy changed(model.store(), &ikui::FileStore::filesChanged);
+        loader.loadDetails(id);
+        QVERIFY(changed.wait(20000));
+        QCOMPARE(changed.at(0).at(0).toStringList(), QStringList{id});
+        const ik::FileItem *file = model.store()->details(id);
+        QVERIFY(file);
+        QCOMPARE(file->fileId, id);
+        QCOMPARE(file->name, model.entry(row)->name);
+        QCOMPARE(file->url, model.entry(row)->url);
 
-        QSignalSpy errors(&model, &ikui::FileListModel::errorOccurred);
-        model.requestFileDetails(QStringLiteral("000000000000000000000000"));
+        QSignalSpy errors(&loader, &ikui::FileDetailsLoader::detailsFailed);
+        loader.loadDetails(QStringLiteral("000000000000000000000000"));
         QVERIFY(errors.wait(20000));
-        QCOMPARE(errors.at(0).at(0).value<ik::ApiError>().kind(), ik::ErrorKind::NotFound);
+        QCOMPARE(errors.at(0).at(1).value<ik::ApiError>().kind(), ik::ErrorKind::NotFound);
     }
 
     void dragCarriesIds()

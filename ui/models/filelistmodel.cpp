@@ -412,16 +412,6 @@ int FileListModel::rowOfId(const QString &id) const
     return slot < 0 ? -1 : int(m_rows.indexOf(slot));
 }
 
-void FileListModel::requestFileDetails(const QString &fileId)
-{
-    ik::FileJob *job = m_imagekit.getFileDetails(fileId);
-    connect(job, &ik::FileJob::finished, this, [this](const ik::FileItem &file) {
-        m_store->putFile(file);
-        Q_EMIT fileDetailsReady(file);
-    });
-    connect(job, &ik::ApiJob::failed, this, [this](const ik::ApiError &error) { Q_EMIT errorOccurred(error); });
-}
-
 bool FileListModel::updateFile(const ik::FileItem &file)
 {
     settlePendingPage();

@@ -30,7 +30,8 @@ struct ThumbnailSource;
 // Pages through list files (type=all: the server lists folders first, then files) with
 // skip/limit, ONE page per fetchMore(), only when the view asks: nothing is requested by
 // setFolder() itself until a view (or the caller) calls fetchMore(). Rows are compact
-// FileEntry records; the full ik::FileItem of a row comes from requestFileDetails().
+// FileEntry records in the session's FileStore; the full ik::FileItem of a file comes from
+// FileDetailsLoader (into the same store).
 //
 // The UI thread never parses a page: the body goes to a worker thread (QtConcurrent,
 // FilePageParser) and comes back as rows, which are inserted at most insertSliceSize() per
@@ -129,9 +130,6 @@ public:
     const FileEntry *entry(int row) const;
     // The row of an id among the loaded rows, or -1.
     int rowOfId(const QString &id) const;
-    // Fetches the full file (details, custom metadata, embedded metadata ...) of a file row;
-    // fileDetailsReady or errorOccurred follows.
-    void requestFileDetails(const QString &fileId);
 
     // --- updates after operations, without a refresh: each goes into the store, which every
     // listing of the session observes
@@ -166,7 +164,6 @@ public:
 Q_SIGNALS:
     void loadingChanged(bool loading);
     void errorOccurred(const ik::ApiError &error);
-    void fileDetailsReady(const ik::FileItem &file);
     // Every entry is loaded (emitted once per listing).
     void listingComplete(int rowCount);
 
