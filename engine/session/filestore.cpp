@@ -165,23 +165,6 @@ void FileStore::release(const QVector<int> &slots)
         releaseSlot(slot);
 }
 
-void FileStore::retain(const QStringList &ids)
-{
-    for (const QString &id : ids) {
-        if (Record *record = find(id))
-            ++record->refs;
-    }
-}
-
-void FileStore::release(const QStringList &ids)
-{
-    for (const QString &id : ids) {
-        const int slot = slotOf(id);
-        if (slot >= 0)
-            releaseSlot(slot);
-    }
-}
-
 void FileStore::upsert(FileEntry entry)
 {
     intern(entry);

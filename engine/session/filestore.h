@@ -63,9 +63,6 @@ public:
     const FileEntry &entryAt(int slot) const { return slotRecord(slot).entry; }
     void retain(int slot);
     void release(const QVector<int> &slots);
-    // By id, for holders that keep ids (the details pane, tests).
-    void retain(const QStringList &ids);
-    void release(const QStringList &ids);
 
     // --- answers and edits (each emits filesChanged, or filesRemoved)
     // A file as the server answered it (details, upload, update, restore). Replaces its record.

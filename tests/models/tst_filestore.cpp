@@ -47,10 +47,11 @@ private Q_SLOTS:
         ikui::StringPool pool;
         store.addListed({entryOf(fileItem(QStringLiteral("a"), QStringLiteral("/x"), QStringLiteral("a.jpg"), QStringLiteral("v1")), pool)}, nullptr);
         QVERIFY(store.isListed(QStringLiteral("a")));
-        store.retain({QStringLiteral("a")}); // a second listing
-        store.release({QStringLiteral("a")});
+        const int slot = store.slotOf(QStringLiteral("a"));
+        store.retain(slot); // a second listing
+        store.release(QVector<int>{slot});
         QVERIFY(store.contains(QStringLiteral("a")));
-        store.release({QStringLiteral("a")});
+        store.release(QVector<int>{slot});
         QVERIFY(!store.contains(QStringLiteral("a"))); // nobody shows it, no details: forgotten
     }
 
@@ -70,7 +71,8 @@ private Q_SLOTS:
         store.addListed({entryOf(renamedElsewhere, pool)}, &relisted);
         QCOMPARE(relisted, QStringList{QStringLiteral("a")});
         QCOMPARE(changed.count(), 0); // the listing announces it, once its rows are in
-        store.release({QStringLiteral("a"), QStringLiteral("a")});
+        const int slot = store.slotOf(QStringLiteral("a"));
+        store.release(QVector<int>{slot, slot});
         // A restore's answer: new version, details kept.
         store.putFile(fileItem(QStringLiteral("a"), QStringLiteral("/x"), QStringLiteral("a.jpg"), QStringLiteral("v2")));
         QCOMPARE(changed.count(), 1);

@@ -56,18 +56,15 @@ TransformationBuilder *BuilderLauncher::openBuilder(const QString &path)
 
 QString BuilderLauncher::selectedFilePath() const
 {
-    QAbstractItemView *view = m_browser->activeFileView();
-    if (!view || !view->selectionModel())
-        return {};
-    QModelIndexList rows = view->selectionModel()->selectedRows(0);
-    if (rows.isEmpty())
-        rows = view->selectionModel()->selectedIndexes();
-    if (rows.isEmpty() && view->currentIndex().isValid())
-        rows.append(view->currentIndex());
-    for (const QModelIndex &index : std::as_const(rows)) {
-        if (!index.data(FileListModel::IsFolderRole).toBool())
-            return index.data(FileListModel::PathRole).toString();
+    for (const SelectedItem &item : m_browser->selectedItems()) {
+        if (!item.isFolder)
+            return item.path;
     }
+    // Nothing selected: the file under the keyboard focus.
+    const QAbstractItemView *view = m_browser->activeFileView();
+    const QModelIndex current = view ? view->currentIndex() : QModelIndex();
+    if (current.isValid() && !current.data(FileListModel::IsFolderRole).toBool())
+        return current.data(FileListModel::PathRole).toString();
     return {};
 }
 
