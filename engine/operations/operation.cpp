@@ -47,6 +47,22 @@ bool Operation::canRetry() const
 
 QString Operation::resultText() const
 {
+    const QString text = stateText();
+    if (m_resultNote.isEmpty() || m_state == State::Ready || m_state == State::Running)
+        return text;
+    return tr("%1 — %2").arg(text, m_resultNote);
+}
+
+void Operation::setResultNote(const QString &note)
+{
+    if (note == m_resultNote)
+        return;
+    m_resultNote = note;
+    Q_EMIT changed();
+}
+
+QString Operation::stateText() const
+{
     switch (m_state) {
     case State::Ready:
         return tr("waiting");

@@ -96,6 +96,8 @@ protected:
     void setItemsDone(int done);
     void setBytes(qint64 done, qint64 total);
     void setStatusText(const QString &text);
+    // Said after the result ("cancelled after 3 of 10 — 2 files got the change").
+    void setResultNote(const QString &note);
     void addFailure(const QString &item, const QString &label, const ik::ApiError &error);
     // Ends the operation: Cancelled after cancel(), Failed when nothing succeeded, PartlyFailed
     // when some items failed, else Succeeded. Once.
@@ -104,6 +106,8 @@ protected:
     void finishAs(State state);
 
 private:
+    QString stateText() const;
+
     QString m_title;
     State m_state = State::Ready;
     int m_itemTotal = 0;
@@ -111,6 +115,7 @@ private:
     qint64 m_bytesDone = -1;
     qint64 m_bytesTotal = -1;
     QString m_statusText;
+    QString m_resultNote;
     QList<OperationFailure> m_failures;
     QStringList m_subjects;
     Effect m_effect = Effect::Changes;

@@ -24,6 +24,34 @@ QStringList StringPool::intern(const QStringList &texts)
     return out;
 }
 
+bool FileExtras::isEmpty() const
+{
+    return description.isEmpty() && customCoordinates.isEmpty() && customMetadata.isEmpty() && aiTags.isEmpty();
+}
+
+bool FileExtras::operator==(const FileExtras &other) const
+{
+    if (description != other.description || customCoordinates != other.customCoordinates
+        || customMetadata != other.customMetadata || aiTags.size() != other.aiTags.size())
+        return false;
+    for (qsizetype i = 0; i < aiTags.size(); ++i) {
+        const ik::AiTag &a = aiTags.at(i);
+        const ik::AiTag &b = other.aiTags.at(i);
+        if (a.name != b.name || a.confidence != b.confidence || a.source != b.source)
+            return false;
+    }
+    return true;
+}
+
+bool FileEntry::sameExtras(const FileEntry &other) const
+{
+    if (extras == other.extras)
+        return true;
+    if (!extras || !other.extras)
+        return false;
+    return *extras == *other.extras;
+}
+
 QString FileEntry::path() const
 {
     if (folder.isEmpty() || folder == QLatin1String("/"))
@@ -60,6 +88,13 @@ FileEntry FileEntry::fromFile(const ik::FileItem &file, StringPool &pool)
     entry.height = qint32(file.height.value_or(0));
     entry.createdMs = parseTimestamp(file.createdAt);
     entry.updatedMs = parseTimestamp(file.updatedAt);
+    auto extras = QExplicitlySharedDataPointer<FileExtras>(new FileExtras);
+    extras->description = file.description;
+    extras->customCoordinates = file.customCoordinates;
+    extras->customMetadata = file.customMetadata;
+    extras->aiTags = file.aiTags;
+    if (!extras->isEmpty())
+        entry.extras = extras;
     if (file.fileType == QLatin1String("image"))
         entry.flags |= Image;
     if (file.isPrivateFile.value_or(false))

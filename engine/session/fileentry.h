@@ -3,8 +3,11 @@
 #include "api/results/fileitem.h"
 #include "api/results/folderitem.h"
 
+#include <QExplicitlySharedDataPointer>
+#include <QJsonObject>
 #include <QList>
 #include <QSet>
+#include <QSharedData>
 #include <QString>
 
 namespace ikui {
@@ -21,6 +24,20 @@ public:
 
 private:
     QSet<QString> m_strings;
+};
+
+// The editable fields of a file besides its tags. Most files of a large listing have none of them,
+// so a row carries a null pointer (8 bytes) instead of four empty members; rows that have them
+// share one immutable copy (copies of a row do not copy the JSON).
+struct FileExtras : QSharedData
+{
+    QString description;
+    QString customCoordinates;     // "x,y,width,height", empty when not set
+    QJsonObject customMetadata;
+    QList<ik::AiTag> aiTags;
+
+    bool isEmpty() const;
+    bool operator==(const FileExtras &other) const;
 };
 
 // One row of the file list: what the browser shows, kept compact (no JSON, dates as numbers,
@@ -41,6 +58,7 @@ struct FileEntry
     QString mime;        // interned; empty for folders
     QStringList tags;    // each tag interned
     QString versionId;   // the current version: thumbnails are cached per version
+    QExplicitlySharedDataPointer<FileExtras> extras; // null: no description, coordinates, metadata, AI tags
     qint64 size = -1;    // bytes; -1 when unknown (folders)
     qint64 createdMs = 0;   // ms since epoch UTC; 0 when unknown
     qint64 updatedMs = 0;
@@ -53,6 +71,12 @@ struct FileEntry
     bool isPrivate() const { return flags & Private; }
     // "/a/b/name" (files and folders alike).
     QString path() const;
+    // The extras' fields, empty when the row has none.
+    QString description() const { return extras ? extras->description : QString(); }
+    QString customCoordinates() const { return extras ? extras->customCoordinates : QString(); }
+    QJsonObject customMetadata() const { return extras ? extras->customMetadata : QJsonObject(); }
+    QList<ik::AiTag> aiTags() const { return extras ? extras->aiTags : QList<ik::AiTag>(); }
+    bool sameExtras(const FileEntry &other) const;
 
     static FileEntry fromFile(const ik::FileItem &file, StringPool &pool);
     static FileEntry fromFolder(const ik::FolderItem &folder, StringPool &pool);

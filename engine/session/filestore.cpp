@@ -11,7 +11,7 @@ bool sameFields(const FileEntry &a, const FileEntry &b)
 {
     return a.name == b.name && a.folder == b.folder && a.url == b.url && a.mime == b.mime && a.tags == b.tags
         && a.size == b.size && a.createdMs == b.createdMs && a.updatedMs == b.updatedMs && a.width == b.width
-        && a.height == b.height && a.flags == b.flags && a.versionId == b.versionId;
+        && a.height == b.height && a.flags == b.flags && a.versionId == b.versionId && a.sameExtras(b);
 }
 
 } // namespace
@@ -296,6 +296,58 @@ void FileStore::remove(const QStringList &ids)
         m_details.remove(id);
         m_detailsOrder.removeOne(id);
         erase(id);
+    }
+}
+
+void FileStore::changeTags(const QStringList &ids, const QStringList &added, const QStringList &removed)
+{
+    QStringList changed;
+    for (const QString &id : ids) {
+        Record *record = find(id);
+        if (!record)
+            continue;
+        QStringList &tags = record->entry.tags;
+        const QStringList before = tags;
+        for (const QString &tag : removed)
+            tags.removeAll(tag);
+        for (const QString &tag : added) {
+            if (!tags.contains(tag))
+                tags.append(m_strings.intern(tag));
+        }
+        if (auto details = m_details.find(id); details != m_details.end())
+            details->tags = tags;
+        if (tags != before)
+            changed << id;
+    }
+    announceChanged(changed);
+}
+
+void FileStore::removeAiTags(const QStringList &ids, const QStringList &names)
+{
+    QStringList changed;
+    for (const QString &id : ids) {
+        Record *record = find(id);
+        if (!record || !record->entry.extras)
+            continue;
+        auto extras = QExplicitlySharedDataPointer<FileExtras>(new FileExtras(*record->entry.extras));
+        const qsizetype before = extras->aiTags.size();
+        extras->aiTags.removeIf([&names](const ik::AiTag &tag) { return names.contains(tag.name); });
+        if (extras->aiTags.size() == before)
+            continue;
+        if (auto details = m_details.find(id); details != m_details.end())
+            details->aiTags = extras->aiTags;
+        record->entry.extras = extras->isEmpty() ? QExplicitlySharedDataPointer<FileExtras>() : extras;
+        changed << id;
+    }
+    announceChanged(changed);
+}
+
+void FileStore::forEachEntry(const std::function<void(const FileEntry &)> &visit) const
+{
+    for (int slot = 0; slot < m_slotCount; ++slot) {
+        const Record &record = slotRecord(slot);
+        if (!record.entry.id.isEmpty())
+            visit(record.entry);
     }
 }
 

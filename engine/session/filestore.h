@@ -11,6 +11,7 @@
 #include <QStringList>
 
 #include <array>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -79,6 +80,13 @@ public:
     void moveTo(const QStringList &ids, const QString &folder);
     // Deleted (or moved out of what the session knows).
     void remove(const QStringList &ids);
+    // The answer of a bulk tag request (it names the files, not their new fields): `added` and
+    // `removed` tags, and AI tags by name, as the server applied them to these files.
+    void changeTags(const QStringList &ids, const QStringList &added, const QStringList &removed);
+    void removeAiTags(const QStringList &ids, const QStringList &names);
+
+    // Every record, in no particular order (the tag catalogue gathers the account's tags).
+    void forEachEntry(const std::function<void(const FileEntry &)> &visit) const;
 
 Q_SIGNALS:
     // Fields of these files changed, or the store learnt of them outside a listing (an upload, a
