@@ -106,11 +106,8 @@ void MetadataEditOperation::run()
 
 void MetadataEditOperation::abort()
 {
-    const auto inFlight = m_inFlight;
-    for (const QPointer<ik::ApiJob> &job : inFlight) {
-        if (job)
-            job->cancel();
-    }
+    // Nothing new is sent, but the requests in flight are answered: the server may already have
+    // applied them, and only their answers tell which files got the change (at most MaxInFlight).
     finishIfDone();
 }
 
